@@ -1,0 +1,234 @@
+package dev.wasmtutorial.build;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.wasmtutorial.check.LinkChecker;
+import dev.wasmtutorial.config.BuildException;
+import dev.wasmtutorial.config.Diagnostics;
+import dev.wasmtutorial.config.SiteConfig;
+import dev.wasmtutorial.config.SourceLocation;
+import dev.wasmtutorial.content.ContentLoader;
+import dev.wasmtutorial.content.FrontMatterParser;
+import dev.wasmtutorial.content.Navigation;
+import dev.wasmtutorial.content.Page;
+import dev.wasmtutorial.content.SiteLayout;
+import dev.wasmtutorial.content.TextFiles;
+import dev.wasmtutorial.markdown.LinkRef;
+import dev.wasmtutorial.markdown.MarkdownRenderer;
+import dev.wasmtutorial.markdown.RenderedMarkdown;
+import dev.wasmtutorial.publish.SitemapWriter;
+import dev.wasmtutorial.publish.StagingSite;
+import dev.wasmtutorial.render.DemoPageDecorator;
+import dev.wasmtutorial.render.PageComposer;
+import dev.wasmtutorial.render.TemplateRenderer;
+import dev.wasmtutorial.wasm.DemoStage;
+import dev.wasmtutorial.wasm.InspectorPanel;
+import dev.wasmtutorial.wasm.ModuleReport;
+import dev.wasmtutorial.wasm.ModuleValidator;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One full build: content → Markdown → templates → demos (build + validate) → assets, sitemap →
+ * link check → atomic publish. Each stage does its own job; this class only passes results along.
+ * On any error the staging folder is discarded and the published site is left as it was.
+ */
+public final class SiteBuilder {
+
+    /** What a successful build produced, for the one-line summary. */
+    public record Summary(int pages, int modules, int links, int warnings, long millis) {
+        public String oneLine() {
+            return String.format("built %d pages and %d Wasm modules, checked %d links in %d ms%s", pages, modules, links, millis,
+                    warnings == 0 ? "" : " (" + warnings + " warnings)");
+        }
+    }
+
+    /** Where a published HTML file came from, to turn a broken link back into file:line. */
+    private record Origin(String display, List<LinkRef> links, Path file) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private final SiteConfig config;
+    private final PrintStream log;
+
+    public SiteBuilder(SiteConfig config, PrintStream log) {
+        this.config = config;
+        this.log = log;
+    }
+
+    public Summary build() {
+        long start = System.nanoTime();
+        Diagnostics diagnostics = new Diagnostics();
+        SiteLayout layout = new SiteLayout(config.contentDir(), config.demoDirs());
+
+        List<Page> pages = new ContentLoader(config, layout, new FrontMatterParser(diagnostics)).load();
+        Navigation navigation = new Navigation(pages);
+        MarkdownRenderer markdown = new MarkdownRenderer(layout, config.projectRoot(), diagnostics);
+        TemplateRenderer templates = new TemplateRenderer(config.templatesDir(), config.display(config.templatesDir()));
+        PageComposer composer = new PageComposer(templates, navigation, config.siteTitle(), config.baseUrl());
+
+        // Pages are independent: render them in parallel, publish them in a fixed order.
+        record RenderedPage(Page page, RenderedMarkdown body, String html) {
+        }
+        List<RenderedPage> rendered = pages.parallelStream()
+                .map(p -> {
+                    RenderedMarkdown body = markdown.render(p);
+                    return new RenderedPage(p, body, composer.compose(p, body));
+                })
+                .toList();
+
+        List<DemoStage.DemoResult> demos = new DemoStage(config, log).run();
+
+        Map<String, Origin> origins = new HashMap<>();
+        List<String> sitemapPaths = new ArrayList<>();
+        int moduleCount = 0;
+        LinkChecker.Report report;
+        try (StagingSite staging = new StagingSite(config.outDir())) {
+            for (RenderedPage r : rendered) {
+                staging.writeText(r.page().outputPath(), r.html(), r.page().display());
+                origins.put(r.page().outputPath(), new Origin(r.page().display(), r.body().links(), r.page().source()));
+                sitemapPaths.add(PageComposer.canonicalPath(r.page().outputPath()));
+            }
+            copyContentFiles(staging, layout);
+            copyTree(staging, config.templatesDir().resolve("assets"), "assets/");
+            for (DemoStage.DemoResult demo : demos) {
+                moduleCount += demo.modules().size();
+                publishDemo(staging, layout, demo, origins, sitemapPaths);
+            }
+            staging.writeText("404.html", composer.composeNotFound(), config.display(config.templatesDir().resolve("404.peb")));
+            staging.writeText("sitemap.xml", SitemapWriter.sitemap(config.baseUrl(), sitemapPaths), "sitemap");
+            staging.writeText("robots.txt", SitemapWriter.robots(config.baseUrl()), "robots.txt");
+
+            String basePath = config.baseUrl().getPath().isEmpty() ? "/" : config.baseUrl().getPath();
+            report = new LinkChecker(staging.root(), basePath).check();
+            writeExternalLinks(report);
+            if (!report.problems().isEmpty()) {
+                List<BuildException> errors = report.problems().stream().map(p -> brokenLink(p, origins)).toList();
+                errors.forEach(e -> log.println(e.oneLine()));
+                throw errors.get(0);
+            }
+            List<Diagnostics.Warning> warnings = diagnostics.warnings();
+            warnings.forEach(w -> log.println(w));
+            if (config.strict() && !warnings.isEmpty()) {
+                Diagnostics.Warning first = warnings.get(0);
+                throw new BuildException(first.location(), warnings.size() + " warning(s) in strict mode: " + first.message(),
+                        "fix the warnings above, or build with --no-strict");
+            }
+            staging.commit();
+            return new Summary(pages.size(), moduleCount, report.linksChecked(), warnings.size(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private void publishDemo(StagingSite staging, SiteLayout layout, DemoStage.DemoResult demo, Map<String, Origin> origins,
+                             List<String> sitemapPaths) {
+        List<ModuleReport> reports = demo.modules().stream().map(ModuleValidator.Outcome::report).toList();
+        Map<String, String> reportPaths = new HashMap<>();
+        for (ModuleReport r : reports) {
+            String sitePath = layout.outputPathOf(config.projectRoot().resolve(r.module())).orElseThrow() + ".json";
+            reportPaths.put(r.module(), sitePath);
+            try {
+                staging.write(sitePath, (JSON.writeValueAsString(r) + "\n").getBytes(StandardCharsets.UTF_8), r.module());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        for (Path file : files(demo.dir())) {
+            String sitePath = layout.outputPathOf(file).orElseThrow();
+            String display = config.display(file);
+            if (sitePath.endsWith(".html")) {
+                String html = TextFiles.readUtf8(file, display);
+                if (DemoPageDecorator.wantsInspector(html)) {
+                    List<String> urls = reports.stream().map(r -> SiteLayout.relativeUrl(sitePath, reportPaths.get(r.module()))).toList();
+                    html = DemoPageDecorator.decorate(html, InspectorPanel.html(reports, urls));
+                }
+                staging.writeText(sitePath, html, display);
+                origins.put(sitePath, new Origin(display, List.of(), file));
+                sitemapPaths.add(sitePath);
+            } else {
+                staging.copy(file, sitePath, display);
+            }
+        }
+    }
+
+    private void copyContentFiles(StagingSite staging, SiteLayout layout) {
+        for (Path file : files(config.contentDir())) {
+            if (!SiteLayout.isMarkdown(file)) {
+                staging.copy(file, layout.outputPathOf(file).orElseThrow(), config.display(file));
+            }
+        }
+    }
+
+    private void copyTree(StagingSite staging, Path dir, String prefix) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        for (Path file : files(dir)) {
+            staging.copy(file, prefix + dir.relativize(file).toString().replace('\\', '/'), config.display(file));
+        }
+    }
+
+    /** Regular files under {@code dir} that are not hidden (no path segment starts with '.'), sorted. */
+    private static List<Path> files(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> Stream.of(dir.relativize(p).toString().split("[/\\\\]")).noneMatch(s -> s.startsWith(".")))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private BuildException brokenLink(LinkChecker.Problem problem, Map<String, Origin> origins) {
+        Origin origin = origins.get(problem.page());
+        if (origin == null) {
+            return new BuildException(SourceLocation.of(problem.page() + " (generated)"), "broken link '" + problem.href() + "': "
+                    + problem.reason(), "fix the template that produces this page");
+        }
+        int line = origin.links().stream().filter(l -> l.href().equals(problem.href())).mapToInt(LinkRef::line).findFirst()
+                .orElseGet(() -> lineContaining(origin.file(), problem.href()));
+        String written = origin.links().stream().filter(l -> l.href().equals(problem.href())).map(LinkRef::original).findFirst()
+                .orElse(problem.href());
+        boolean fromTemplate = line == 0;
+        return new BuildException(new SourceLocation(origin.display(), line),
+                "broken link '" + written + "'" + (written.equals(problem.href()) ? "" : " (published as '" + problem.href() + "')")
+                        + ": " + problem.reason() + (fromTemplate ? " (the link comes from a template)" : ""),
+                problem.reason().startsWith("no element with id") ? "use the heading's slug: lower-case, spaces as '-', punctuation dropped"
+                        : "check the path; it is relative to this file");
+    }
+
+    private static int lineContaining(Path file, String text) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(text)) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // fall through: no line
+        }
+        return 0;
+    }
+
+    private void writeExternalLinks(LinkChecker.Report report) {
+        try {
+            Files.createDirectories(config.reportsDir());
+            Files.writeString(config.reportsDir().resolve("external-links.txt"), String.join("\n", report.external()) + "\n");
+        } catch (IOException e) {
+            log.println("warning: cannot write " + config.reportsDir().resolve("external-links.txt") + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.wasmtutorial.cli;
+
+import dev.wasmtutorial.config.SiteConfig;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Options shared by the commands that build: where things are, and how strictly to build. */
+final class ProjectOptions {
+
+    @Option(names = "--root", description = "Project root (default: current folder).", defaultValue = ".")
+    Path root;
+
+    @Option(names = "--content", description = "Markdown folder (default: ROOT/content).")
+    Path content;
+
+    @Option(names = "--templates", description = "Pebble templates folder (default: ROOT/templates).")
+    Path templates;
+
+    @Option(names = "--out", description = "Output folder, replaced on success (default: ROOT/site).")
+    Path out;
+
+    @Option(names = "--reports", description = "Folder for build reports outside the site (default: ROOT/target/site-reports).")
+    Path reports;
+
+    @Option(names = "--base-url", description = "Public URL of the site, for sitemap.xml and robots.txt (default: ${DEFAULT-VALUE}).",
+            defaultValue = "http://localhost:8000/")
+    URI baseUrl;
+
+    @Option(names = "--demo", description = "A demo folder to publish (repeatable; default: ROOT/minimal-demo and ROOT/emscripten-starter-pack).")
+    List<Path> demos;
+
+    @Option(names = "--skip-demo-build", description = "Do not run the demos' build scripts (their modules are still validated).")
+    boolean skipDemoBuild;
+
+    @Option(names = "--no-strict", negatable = false, description = "Report warnings without failing the build (strict is the default).")
+    boolean lenient;
+
+    @Option(names = "--title", description = "Site title (default: ${DEFAULT-VALUE}).",
+            defaultValue = "Running LLM Code on the Web · Part I")
+    String title;
+
+    SiteConfig toConfig() {
+        Path r = root.toAbsolutePath().normalize();
+        List<Path> demoDirs = demos != null ? demos : List.of(r.resolve("minimal-demo"), r.resolve("emscripten-starter-pack"));
+        return new SiteConfig(r,
+                content != null ? content : r.resolve("content"),
+                templates != null ? templates : r.resolve("templates"),
+                out != null ? out : r.resolve("site"),
+                reports != null ? reports : r.resolve("target/site-reports"),
+                baseUrl, title, demoDirs, !skipDemoBuild, !lenient);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.wasmtutorial.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a build needs to know, decided once by the CLI and passed down unchanged.
+ *
+ * @param projectRoot   the repository root; includes and links may not leave it
+ * @param contentDir    the tutorial's Markdown
+ * @param templatesDir  Pebble templates, with static files under {@code assets/}
+ * @param outDir        the published site; replaced atomically on success, untouched on failure
+ * @param reportsDir    build reports that are not part of the site (external links, timings)
+ * @param baseUrl       public address of the site, used only where absolute URLs are required
+ *                      (sitemap.xml, robots.txt); always ends with '/'
+ * @param siteTitle     shown in the header and in every {@code <title>}
+ * @param demoDirs      demo folders (each with a {@code wasm-checks.yaml}) published under their own name
+ * @param buildDemos    run each demo's build script before validating its modules
+ * @param strict        warnings fail the build
+ */
+public record SiteConfig(
+        Path projectRoot,
+        Path contentDir,
+        Path templatesDir,
+        Path outDir,
+        Path reportsDir,
+        URI baseUrl,
+        String siteTitle,
+        List<Path> demoDirs,
+        boolean buildDemos,
+        boolean strict) {
+
+    public SiteConfig {
+        Objects.requireNonNull(projectRoot, "projectRoot");
+        projectRoot = projectRoot.toAbsolutePath().normalize();
+        contentDir = contentDir.toAbsolutePath().normalize();
+        templatesDir = templatesDir.toAbsolutePath().normalize();
+        outDir = outDir.toAbsolutePath().normalize();
+        reportsDir = reportsDir.toAbsolutePath().normalize();
+        String base = baseUrl.toString();
+        baseUrl = URI.create(base.endsWith("/") ? base : base + "/");
+        demoDirs = demoDirs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    }
+
+    /** A path for messages: relative to the project root when inside it. */
+    public String display(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(projectRoot) ? projectRoot.relativize(abs).toString().replace('\\', '/') : abs.toString();
+    }
+
+    public SiteConfig withOutDir(Path newOutDir) {
+        return new SiteConfig(projectRoot, contentDir, templatesDir, newOutDir, reportsDir, baseUrl, siteTitle, demoDirs, buildDemos, strict);
+    }
+
+    public SiteConfig withBaseUrl(URI newBaseUrl) {
+        return new SiteConfig(projectRoot, contentDir, templatesDir, outDir, reportsDir, newBaseUrl, siteTitle, demoDirs, buildDemos, strict);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.wasmtutorial.markdown;
+
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import dev.wasmtutorial.config.Diagnostics;
+import dev.wasmtutorial.config.SourceLocation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Replaces each block quote that starts with GitHub's alert marker ({@code [!NOTE]},
+ * {@code [!TIP]}, {@code [!IMPORTANT]}, {@code [!WARNING]}, {@code [!CAUTION]}) by an
+ * {@link AlertBlock}, dropping the marker. An unknown marker is left as a quote, with a warning.
+ */
+final class AlertTransformer {
+
+    private static final Pattern MARKER = Pattern.compile("^\\[!([A-Za-z]+)]\\s*$");
+
+    private AlertTransformer() {
+    }
+
+    static void apply(Document document, PageRenderState state, Diagnostics diagnostics) {
+        List<BlockQuote> quotes = new ArrayList<>();
+        collect(document, quotes);
+        for (BlockQuote quote : quotes) {
+            if (!(quote.getFirstChild() instanceof Paragraph first) || !(first.getFirstChild() instanceof Text marker)) {
+                continue;
+            }
+            Matcher m = MARKER.matcher(marker.getChars().toString());
+            if (!m.matches()) {
+                continue;
+            }
+            AlertBlock.Kind kind;
+            try {
+                kind = AlertBlock.Kind.valueOf(m.group(1).toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                diagnostics.warn(new SourceLocation(state.display(), state.fileLine(quote)),
+                        "unknown alert type [!" + m.group(1) + "] (use NOTE, TIP, IMPORTANT, WARNING or CAUTION)");
+                continue;
+            }
+            Node afterMarker = marker.getNext();
+            marker.unlink();
+            if (afterMarker instanceof SoftLineBreak) {
+                afterMarker.unlink();
+            }
+            if (!first.hasChildren()) {
+                first.unlink();
+            }
+            AlertBlock alert = new AlertBlock(BasedSequence.NULL, kind);
+            alert.takeChildren(quote);
+            quote.insertBefore(alert);
+            quote.unlink();
+        }
+    }
+
+    private static void collect(Node node, List<BlockQuote> out) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof BlockQuote quote) {
+                out.add(quote);
+            }
+            collect(child, out);
+        }
+    }
+}

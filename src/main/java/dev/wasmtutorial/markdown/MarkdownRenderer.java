@@ -1,0 +1,67 @@
+package dev.wasmtutorial.markdown;
+
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import dev.wasmtutorial.config.Diagnostics;
+import dev.wasmtutorial.content.Page;
+import dev.wasmtutorial.content.SiteLayout;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * GitHub-flavoured Markdown to HTML with our extensions. Thread-safe: one instance renders all
+ * pages in parallel (flexmark's parser and renderer are immutable; per-page state lives in
+ * each document).
+ */
+public final class MarkdownRenderer {
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+    private final Diagnostics diagnostics;
+
+    public MarkdownRenderer(SiteLayout layout, Path projectRoot, Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(
+                TablesExtension.create(),
+                TaskListExtension.create(),
+                StrikethroughExtension.create(),
+                AutolinkExtension.create()));
+        // GitHub table semantics: no column spans, header row required, separator may be short.
+        options.set(TablesExtension.COLUMN_SPANS, false);
+        options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+        options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+        options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
+        this.parser = Parser.builder(options).build();
+        LinkRewriter rewriter = new LinkRewriter(layout, projectRoot);
+        this.renderer = HtmlRenderer.builder(options)
+                .extensions(List.of(
+                        TablesExtension.create(),
+                        TaskListExtension.create(),
+                        StrikethroughExtension.create(),
+                        AutolinkExtension.create(),
+                        new SiteHtmlExtension(rewriter, layout, projectRoot)))
+                .build();
+    }
+
+    public RenderedMarkdown render(Page page) {
+        Document document = parser.parse(page.markdown());
+        PageRenderState state = new PageRenderState(page);
+        document.set(PageRenderState.KEY, state);
+        AlertTransformer.apply(document, state, diagnostics);
+        HeadingIds.assign(document, state);
+        String html = renderer.render(document);
+        return new RenderedMarkdown(html, List.copyOf(state.toc), List.copyOf(state.links), Set.copyOf(state.includes),
+                state.hasDiagram);
+    }
+}

@@ -1,0 +1,161 @@
+package dev.wasmtutorial.publish;
+
+import dev.wasmtutorial.config.BuildException;
+import dev.wasmtutorial.config.SourceLocation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A new site assembled in a hidden sibling folder of the output, then swapped in by renames.
+ * Until {@link #commit()} the published site is untouched; a failed build calls
+ * {@link #discard()} and leaves it exactly as it was. Each site path may be written once:
+ * a second writer is an error naming both sources.
+ */
+public final class StagingSite implements AutoCloseable {
+
+    private final Path outDir;
+    private final Path staging;
+    private final Path previous;
+    private final Map<String, String> writers = new ConcurrentHashMap<>();
+    private boolean committed;
+
+    public StagingSite(Path outDir) {
+        this.outDir = outDir.toAbsolutePath().normalize();
+        String name = this.outDir.getFileName().toString();
+        this.staging = this.outDir.resolveSibling("." + name + ".staging");
+        this.previous = this.outDir.resolveSibling("." + name + ".previous");
+        try {
+            deleteTree(staging);
+            deleteTree(previous);
+            Files.createDirectories(staging);
+        } catch (IOException e) {
+            throw new BuildException(SourceLocation.of(staging.toString()), "cannot create the staging folder: " + e.getMessage(),
+                    "check that the output folder's parent is writable", e);
+        }
+    }
+
+    public Path root() {
+        return staging;
+    }
+
+    /** Claims a site path for {@code source}; fails if another source already wrote it. */
+    private Path claim(String sitePath, String source) {
+        String normalized = sitePath.replace('\\', '/');
+        String earlier = writers.putIfAbsent(normalized, source);
+        if (earlier != null) {
+            throw new BuildException(SourceLocation.of(source), "publishes to " + normalized + ", which " + earlier + " already publishes to",
+                    "rename one of the two files or set a different output for one of them");
+        }
+        Path target = staging.resolve(normalized).normalize();
+        if (!target.startsWith(staging)) {
+            throw new BuildException(SourceLocation.of(source), "output path " + sitePath + " leaves the site folder", null);
+        }
+        return target;
+    }
+
+    public void writeText(String sitePath, String text, String source) {
+        write(sitePath, text.getBytes(StandardCharsets.UTF_8), source);
+    }
+
+    public void write(String sitePath, byte[] bytes, String source) {
+        Path target = claim(sitePath, source);
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(target, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void copy(Path file, String sitePath, String source) {
+        Path target = claim(sitePath, source);
+        try {
+            Files.createDirectories(target.getParent());
+            Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every written site path with the source that wrote it, sorted. */
+    public Map<String, String> writtenPaths() {
+        return new TreeMap<>(writers);
+    }
+
+    /** Replaces the output folder with the staged one. */
+    public void commit() {
+        try {
+            if (Files.exists(outDir)) {
+                move(outDir, previous);
+                try {
+                    move(staging, outDir);
+                } catch (IOException e) {
+                    move(previous, outDir);
+                    throw e;
+                }
+                deleteTree(previous);
+            } else {
+                Files.createDirectories(outDir.getParent());
+                move(staging, outDir);
+            }
+            committed = true;
+        } catch (IOException e) {
+            throw new BuildException(SourceLocation.of(outDir.toString()), "cannot replace the site folder: " + e.getMessage(),
+                    "close programs that hold files in it open and build again", e);
+        }
+    }
+
+    public void discard() {
+        try {
+            deleteTree(staging);
+        } catch (IOException e) {
+            // Best effort: a leftover staging folder is removed by the next build.
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!committed) {
+            discard();
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,97 @@
+package dev.wasmtutorial.render;
+
+import dev.wasmtutorial.config.BuildException;
+import dev.wasmtutorial.config.SourceLocation;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.LoaderException;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Lays pages out with the Pebble templates in the templates folder ({@code NAME.peb}).
+ * Strict variables (a typo in a template is an error, not an empty string) and HTML
+ * auto-escaping; page bodies are marked safe with {@code |raw} in the templates.
+ */
+public final class TemplateRenderer {
+
+    private static final String SUFFIX = ".peb";
+
+    private final PebbleEngine engine;
+    private final Path templatesDir;
+    private final String templatesDisplay;
+
+    public TemplateRenderer(Path templatesDir, String templatesDisplay) {
+        this.templatesDir = templatesDir;
+        this.templatesDisplay = templatesDisplay;
+        if (!Files.isDirectory(templatesDir)) {
+            throw new BuildException(SourceLocation.of(templatesDisplay), "templates folder not found",
+                    "pass --templates DIR or run from the project root");
+        }
+        FileLoader loader = new FileLoader();
+        loader.setPrefix(templatesDir.toAbsolutePath().toString());
+        loader.setSuffix(SUFFIX);
+        this.engine = new PebbleEngine.Builder()
+                .loader(loader)
+                .strictVariables(true)
+                .autoEscaping(true)
+                .newLineTrimming(true)
+                .build();
+    }
+
+    /**
+     * @param template the template name from front matter ({@code page})
+     * @param model    the variables
+     * @param usedBy   the page that asked for it, for errors
+     */
+    public String render(String template, Map<String, Object> model, SourceLocation usedBy) {
+        if (!template.matches("[A-Za-z0-9_-]+") || !Files.isRegularFile(templatesDir.resolve(template + SUFFIX))) {
+            throw new BuildException(usedBy, "unknown template '" + template + "'",
+                    "available templates: " + available());
+        }
+        PebbleTemplate compiled;
+        try {
+            compiled = engine.getTemplate(template);
+        } catch (LoaderException e) {
+            throw new BuildException(usedBy, "unknown template '" + template + "'", "available templates: " + available(), e);
+        } catch (PebbleException e) {
+            throw templateError(e, template);
+        }
+        StringWriter out = new StringWriter();
+        try {
+            compiled.evaluate(out, model);
+        } catch (PebbleException e) {
+            throw templateError(e, template);
+        } catch (IOException e) {
+            throw new BuildException(usedBy, "cannot render template: " + e.getMessage(), null, e);
+        }
+        return out.toString();
+    }
+
+    private BuildException templateError(PebbleException e, String template) {
+        String file = e.getFileName() == null ? template + SUFFIX : Path.of(e.getFileName()).getFileName().toString();
+        int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
+        String message = e.getPebbleMessage() == null ? e.getMessage() : e.getPebbleMessage();
+        return new BuildException(new SourceLocation(templatesDisplay + "/" + file, line),
+                "template error: " + message, "fix the template; variables available to pages are listed in templates/README.md", e);
+    }
+
+    private String available() {
+        try (Stream<Path> files = Files.list(templatesDir)) {
+            TreeSet<String> names = new TreeSet<>();
+            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(SUFFIX) && !n.startsWith("_"))
+                    .forEach(n -> names.add(n.substring(0, n.length() - SUFFIX.length())));
+            return String.join(", ", names);
+        } catch (IOException e) {
+            return "(cannot list " + templatesDisplay + ")";
+        }
+    }
+}
