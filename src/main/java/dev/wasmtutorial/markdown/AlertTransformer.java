@@ -3,7 +3,7 @@ package dev.wasmtutorial.markdown;
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
-import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
@@ -32,10 +32,12 @@ final class AlertTransformer {
         List<BlockQuote> quotes = new ArrayList<>();
         collect(document, quotes);
         for (BlockQuote quote : quotes) {
-            if (!(quote.getFirstChild() instanceof Paragraph first) || !(first.getFirstChild() instanceof Text marker)) {
+            if (!(quote.getFirstChild() instanceof Paragraph first)) {
                 continue;
             }
-            Matcher m = MARKER.matcher(marker.getChars().toString());
+            // Flexmark sees "[!NOTE]" as an (undefined) reference link, so match the paragraph's text.
+            String firstLine = first.getChars().toString().split("\n", 2)[0];
+            Matcher m = MARKER.matcher(firstLine);
             if (!m.matches()) {
                 continue;
             }
@@ -47,10 +49,16 @@ final class AlertTransformer {
                         "unknown alert type [!" + m.group(1) + "] (use NOTE, TIP, IMPORTANT, WARNING or CAUTION)");
                 continue;
             }
-            Node afterMarker = marker.getNext();
-            marker.unlink();
-            if (afterMarker instanceof SoftLineBreak) {
-                afterMarker.unlink();
+            // Drop the marker: every inline node up to and including the first line break.
+            Node child = first.getFirstChild();
+            while (child != null) {
+                Node next = child.getNext();
+                boolean lineEnd = child instanceof SoftLineBreak || child instanceof HardLineBreak;
+                child.unlink();
+                if (lineEnd) {
+                    break;
+                }
+                child = next;
             }
             if (!first.hasChildren()) {
                 first.unlink();

@@ -2,6 +2,7 @@ package dev.wasmtutorial.markdown;
 
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
@@ -58,6 +59,10 @@ final class SiteHtmlExtension implements HtmlRenderer.HtmlRendererExtension {
         if (state == null) {
             return link;
         }
+        // An undefined reference such as [!NOTE] is text, not a link: leave it to flexmark.
+        if (node instanceof RefNode ref && !ref.isDefined()) {
+            return link;
+        }
         String original = link.getUrl();
         int line = state.fileLine(node);
         String href = linkRewriter.rewrite(original, state.page.source(), state.page.outputPath(),
@@ -104,7 +109,7 @@ final class SiteHtmlExtension implements HtmlRenderer.HtmlRendererExtension {
                 if (state != null) {
                     state.hasDiagram = true;
                 }
-                html.raw("<pre class=\"mermaid\">" + Escaping.escapeHtml(block.getContentChars().toString(), false) + "</pre>");
+                html.rawPre("<pre class=\"mermaid\">" + Escaping.escapeHtml(block.getContentChars().toString(), false) + "</pre>");
                 html.line();
                 return;
             }
@@ -123,7 +128,8 @@ final class SiteHtmlExtension implements HtmlRenderer.HtmlRendererExtension {
             if (caption != null) {
                 html.raw("<figure class=\"code-include\"><figcaption>" + caption + "</figcaption>");
             }
-            html.raw("<pre><code" + cls + ">" + Escaping.escapeHtml(code, false) + "</code></pre>");
+            // rawPre: flexmark's writer would otherwise re-indent the lines of the code.
+            html.rawPre("<pre><code" + cls + ">" + Escaping.escapeHtml(code, false) + "</code></pre>");
             if (caption != null) {
                 html.raw("</figure>");
             }

@@ -77,7 +77,10 @@ public final class TemplateRenderer {
     }
 
     private BuildException templateError(PebbleException e, String template) {
-        String file = e.getFileName() == null ? template + SUFFIX : Path.of(e.getFileName()).getFileName().toString();
+        String file = e.getFileName() == null ? template : Path.of(e.getFileName()).getFileName().toString();
+        if (!file.endsWith(SUFFIX)) {
+            file += SUFFIX;
+        }
         int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
         String message = e.getPebbleMessage() == null ? e.getMessage() : e.getPebbleMessage();
         return new BuildException(new SourceLocation(templatesDisplay + "/" + file, line),

@@ -65,14 +65,16 @@ final class CheckRunner {
     }
 
     private ModuleReport.CheckResult runNow(ChecksFile.Check check) throws ValidationFailure {
+        CappedMemory memory = new CappedMemory(spec.maxPagesOrDefault());
         try (HostImports host = new HostImports()) {
-            Instance instance = instantiate(host, check);
+            Instance instance = instantiate(host, check, memory);
             try {
                 initialize(instance);
                 long[] result = call(instance, check);
-                checkMemory(instance, check);
+                checkMemory(memory, check);
                 return compare(check, result, host);
             } catch (ChicoryException e) {
+                checkMemory(memory, check); // a refused growth often ends in a trap: report the cause
                 throw new ValidationFailure(moduleName, check.name(), describeExpectation(check), trapMessage(e));
             } catch (StackOverflowError e) {
                 throw new ValidationFailure(moduleName, check.name(), describeExpectation(check), "trap: call stack exhausted");
@@ -80,7 +82,7 @@ final class CheckRunner {
         }
     }
 
-    private Instance instantiate(HostImports host, ChecksFile.Check check) throws ValidationFailure {
+    private Instance instantiate(HostImports host, ChecksFile.Check check, CappedMemory memory) throws ValidationFailure {
         Instance.Builder builder = Instance.builder(module)
                 .withImportValues(host.importsFor(module, spec.recordOrEmpty(), moduleName, check.name()))
                 .withStart(false);
@@ -91,9 +93,7 @@ final class CheckRunner {
                 throw new ValidationFailure(moduleName, check.name(), "at most " + cap + " memory pages",
                         "the module declares " + declared.initialPages() + " initial pages");
             }
-            // One page above the cap is allowed so that growing past it is seen, not just refused.
-            int max = Math.min(declared.maximumPages(), cap + 1);
-            builder.withMemoryLimits(new MemoryLimits(declared.initialPages(), max));
+            builder.withMemoryFactory(memory::create);
         }
         try {
             return builder.build();
@@ -143,14 +143,10 @@ final class CheckRunner {
         return function.apply(values);
     }
 
-    private void checkMemory(Instance instance, ChecksFile.Check check) throws ValidationFailure {
-        if (!module.memorySection().isPresent()) {
-            return;
-        }
-        int pages = instance.memory().pages();
-        if (pages > spec.maxPagesOrDefault()) {
+    private void checkMemory(CappedMemory memory, ChecksFile.Check check) throws ValidationFailure {
+        if (memory.refusedGrowthTo() > 0) {
             throw new ValidationFailure(moduleName, check.name(), "at most " + spec.maxPagesOrDefault() + " memory pages",
-                    "memory grew to " + pages + " pages");
+                    "tried to grow memory to " + memory.refusedGrowthTo() + " pages (refused)");
         }
     }
 

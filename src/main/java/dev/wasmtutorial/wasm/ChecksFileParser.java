@@ -3,6 +3,7 @@ package dev.wasmtutorial.wasm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.SourceLocation;
@@ -22,11 +23,27 @@ public final class ChecksFileParser {
     private ChecksFileParser() {
     }
 
+    private static int lineOf(String text, String needle, int fallback) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].strip().startsWith(needle) || lines[i].strip().startsWith("- " + needle)) {
+                return i + 1;
+            }
+        }
+        return fallback;
+    }
+
     public static ChecksFile parse(Path file, String display) {
         String text = TextFiles.readUtf8(file, display);
         ChecksFile checks;
         try {
             checks = YAML.readValue(text, ChecksFile.class);
+        } catch (PropertyBindingException e) {
+            // Jackson points past the offending key; name the key's own line.
+            int line = lineOf(text, e.getPropertyName() + ":", e.getLocation() == null ? 0 : e.getLocation().getLineNr());
+            throw new BuildException(new SourceLocation(display, line),
+                    "invalid checks file: unknown field '" + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")",
+                    "see the fields documented at the top of minimal-demo/" + FILE_NAME);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new BuildException(new SourceLocation(display, line),

@@ -1,0 +1,90 @@
+package dev.wasmtutorial.build;
+
+import dev.wasmtutorial.config.SiteConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * A small project in a temporary folder: the real templates, a few pages, and one demo whose
+ * module is a committed test fixture (so these tests need no emcc).
+ */
+final class TestProject {
+
+    final Path root;
+
+    TestProject(Path root) {
+        this.root = root;
+        try {
+            copyTree(Path.of("templates"), root.resolve("templates"));
+            Path demo = Files.createDirectories(root.resolve("demo/dist"));
+            Files.copy(Path.of("src/test/resources/wasm/add_and_log.wasm"), demo.resolve("add_and_log.wasm"));
+            Files.writeString(root.resolve("demo/wasm-checks.yaml"), """
+                    modules:
+                      - file: dist/add_and_log.wasm
+                        record: [env.log_value]
+                        checks:
+                          - name: adds
+                            call: add_and_log
+                            args: [5, 7]
+                            returns: 12
+                    """);
+            Files.writeString(root.resolve("demo/index.html"), """
+                    <!DOCTYPE html><html><head><title>Demo</title><link rel="icon" href="data:,"></head>
+                    <body><a href="../index.html">back</a><section id="module-inspector"></section></body></html>
+                    """);
+            page("index.md", "Start", 1, "# Welcome\n\nRead the [intro](intro.md#how-it-runs) or try the [demo](../demo/index.html).\n");
+            page("intro.md", "Intro", 2, "## How it runs\n\nText with `code`.\n\n```c include=\"../demo/wasm-checks.yaml\"\n```\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void page(String name, String title, int order, String body) throws IOException {
+        Path file = root.resolve("content").resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "---\ntitle: " + title + "\ndescription: About " + title + ".\norder: " + order + "\n---\n" + body);
+    }
+
+    SiteConfig config() {
+        return new SiteConfig(root, root.resolve("content"), root.resolve("templates"), root.resolve("site"),
+                root.resolve("target/reports"), URI.create("https://example.org/tutorial/"), "Test site",
+                List.of(root.resolve("demo")), false, true);
+    }
+
+    /** Every file of the built site with its bytes, for before/after comparisons. */
+    Map<String, String> snapshot() throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        Path site = root.resolve("site");
+        try (Stream<Path> walk = Files.walk(site)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(site.relativize(p).toString(), java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return files;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}

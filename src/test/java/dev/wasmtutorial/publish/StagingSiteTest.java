@@ -1,0 +1,66 @@
+package dev.wasmtutorial.publish;
+
+import dev.wasmtutorial.config.BuildException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StagingSiteTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void commitReplacesTheWholeSite() throws Exception {
+        Path site = dir.resolve("site");
+        Files.createDirectories(site);
+        Files.writeString(site.resolve("old.html"), "old");
+        try (StagingSite staging = new StagingSite(site)) {
+            staging.writeText("index.html", "new", "content/index.md");
+            staging.commit();
+        }
+        assertThat(site.resolve("index.html")).hasContent("new");
+        assertThat(site.resolve("old.html")).doesNotExist();
+        try (var listing = Files.list(dir)) {
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("site");
+        }
+    }
+
+    @Test
+    void closingWithoutCommitLeavesThePublishedSiteUntouched() throws Exception {
+        Path site = dir.resolve("site");
+        Files.createDirectories(site);
+        Files.writeString(site.resolve("index.html"), "published");
+        try (StagingSite staging = new StagingSite(site)) {
+            staging.writeText("index.html", "half-built", "content/index.md");
+        }
+        assertThat(site.resolve("index.html")).hasContent("published");
+        assertThat(dir.resolve(".site.staging")).doesNotExist();
+    }
+
+    @Test
+    void twoSourcesForOnePathIsAnErrorNamingBoth() {
+        try (StagingSite staging = new StagingSite(dir.resolve("site"))) {
+            staging.writeText("index.html", "a", "content/index.md");
+            assertThatThrownBy(() -> staging.writeText("index.html", "b", "content/README.md"))
+                    .isInstanceOf(BuildException.class)
+                    .satisfies(e -> assertThat(((BuildException) e).oneLine()).startsWith(
+                            "content/README.md: error: publishes to index.html, which content/index.md already publishes to"));
+        }
+    }
+
+    @Test
+    void sitemapListsAbsoluteUrlsSorted() {
+        String xml = SitemapWriter.sitemap(URI.create("https://host/repo/"), List.of("intro.html", "", "minimal-demo/index.html"));
+        assertThat(xml).contains("<loc>https://host/repo/</loc></url>\n  <url><loc>https://host/repo/intro.html</loc>")
+                .contains("<loc>https://host/repo/minimal-demo/index.html</loc>");
+        assertThat(SitemapWriter.robots(URI.create("https://host/repo/"))).contains("Sitemap: https://host/repo/sitemap.xml");
+    }
+}

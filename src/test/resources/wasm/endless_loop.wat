@@ -1,0 +1,3 @@
+;; Never returns.
+(module
+  (func (export "spin") (loop $forever (br $forever))))

@@ -1,0 +1,3 @@
+;; Traps at once.
+(module
+  (func (export "boom") (result i32) unreachable))
