@@ -10,6 +10,7 @@ if (location.protocol === 'file:') {
   runButton.disabled = true;
 }
 
+// region: import-object
 // What the module imports. The C declaration `extern void log_value(int)` became the import
 // env.log_value, so the import object needs an `env` namespace with a `log_value` function.
 const importObject = {
@@ -17,7 +18,9 @@ const importObject = {
     log_value: (value) => console.log('WASM says: ' + value),
   },
 };
+// endregion: import-object
 
+// region: instantiate
 async function loadModule() {
   const response = await fetch('dist/add_and_log.wasm');
   if (!response.ok) {
@@ -30,6 +33,7 @@ async function loadModule() {
   }
   return WebAssembly.instantiate(await response.arrayBuffer(), importObject);
 }
+// endregion: instantiate
 
 let instancePromise = null;
 
@@ -42,8 +46,10 @@ runButton.addEventListener('click', async () => {
       instance.exports._initialize();
       runButton.dataset.initialized = 'yes';
     }
+    // region: call
     const result = instance.exports.add_and_log(5, 7);
     resultEl.textContent = 'Result: ' + result;
+    // endregion: call
   } catch (error) {
     instancePromise = null;
     resultEl.textContent = 'Error: ' + error.message;

@@ -7,7 +7,8 @@
 
 // region: add
 int add(int a, int b) {
-    // Wasm i32 arithmetic wraps around on overflow: add(2147483647, 1) is -2147483648.
+    // In C, signed overflow is undefined behaviour; here clang emits a plain i32.add,
+    // which wraps: add(2147483647, 1) is -2147483648 (the build checks this).
     return a + b;
 }
 // endregion: add

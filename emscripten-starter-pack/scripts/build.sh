@@ -44,9 +44,11 @@ mkdir -p "$dist"
 if up_to_date "$dist/hello_export.wasm" "$pack_dir/c/hello_export.c"; then
   echo "up to date: dist/hello_export.wasm"
 else
+  # region: export
   "$emcc_bin" -O2 "$pack_dir/c/hello_export.c" -o "$dist/hello_export.wasm" \
     --no-entry \
     -s EXPORTED_FUNCTIONS=_add
+  # endregion: export
   echo "built: dist/hello_export.wasm ($(wc -c <"$dist/hello_export.wasm") bytes)"
 fi
 
@@ -57,7 +59,9 @@ fi
 if up_to_date "$dist/hello_stdio.wasm" "$pack_dir/c/hello_stdio.c"; then
   echo "up to date: dist/hello_stdio.js, dist/hello_stdio.wasm"
 else
+  # region: stdio
   "$emcc_bin" -O2 "$pack_dir/c/hello_stdio.c" -o "$dist/hello_stdio.js" \
     -s ENVIRONMENT=web
+  # endregion: stdio
   echo "built: dist/hello_stdio.js, dist/hello_stdio.wasm ($(wc -c <"$dist/hello_stdio.wasm") bytes)"
 fi

@@ -37,10 +37,12 @@ if [[ -z "${FORCE:-}" && -f "$out" && "$out" -nt "$src" && "$out" -nt "${BASH_SO
 fi
 
 mkdir -p "$demo_dir/dist"
+# region: compile
 # --no-entry: a library module, no main(). The import log_value stays undefined
 # at link time on purpose, so undefined symbols must not be an error.
 "$emcc_bin" -O2 "$src" -o "$out" \
   --no-entry \
   -Wl,--export=add_and_log \
   -sERROR_ON_UNDEFINED_SYMBOLS=0
+# endregion: compile
 echo "built: ${out#"$demo_dir"/} ($(wc -c <"$out") bytes)"
