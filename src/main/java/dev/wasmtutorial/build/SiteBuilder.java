@@ -60,6 +60,16 @@ public final class SiteBuilder {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
+    /** Reloads the page when the development server says the site was rebuilt. */
+    private static final String LIVE_RELOAD_CLIENT = """
+            // Added by `serve --watch` only: reload when the site has been rebuilt.
+            (function () {
+              var url = new URL('../__livereload', document.currentScript.src);
+              var source = new EventSource(url);
+              source.onmessage = function (event) { if (event.data === 'reload') { location.reload(); } };
+            })();
+            """;
+
     private final SiteConfig config;
     private final PrintStream log;
 
@@ -77,7 +87,7 @@ public final class SiteBuilder {
         Navigation navigation = new Navigation(pages);
         MarkdownRenderer markdown = new MarkdownRenderer(layout, config.projectRoot(), diagnostics);
         TemplateRenderer templates = new TemplateRenderer(config.templatesDir(), config.display(config.templatesDir()));
-        PageComposer composer = new PageComposer(templates, navigation, config.siteTitle(), config.baseUrl());
+        PageComposer composer = new PageComposer(templates, navigation, config.siteTitle(), config.baseUrl(), config.liveReload());
 
         // Pages are independent: render them in parallel, publish them in a fixed order.
         record RenderedPage(Page page, RenderedMarkdown body, String html) {
@@ -103,6 +113,9 @@ public final class SiteBuilder {
             }
             copyContentFiles(staging, layout);
             copyTree(staging, config.templatesDir().resolve("assets"), "assets/");
+            if (config.liveReload()) {
+                staging.writeText("assets/livereload.js", LIVE_RELOAD_CLIENT, "live reload (serve --watch)");
+            }
             for (DemoStage.DemoResult demo : demos) {
                 moduleCount += demo.modules().size();
                 publishDemo(staging, layout, demo, origins, sitemapPaths);
@@ -150,10 +163,13 @@ public final class SiteBuilder {
             String display = config.display(file);
             if (sitePath.endsWith(".html")) {
                 String html = TextFiles.readUtf8(file, display);
+                String panel = null;
                 if (DemoPageDecorator.wantsInspector(html)) {
                     List<String> urls = reports.stream().map(r -> SiteLayout.relativeUrl(sitePath, reportPaths.get(r.module()))).toList();
-                    html = DemoPageDecorator.decorate(html, InspectorPanel.html(reports, urls));
+                    panel = InspectorPanel.html(reports, urls);
                 }
+                String liveReloadScript = config.liveReload() ? SiteLayout.rootPrefix(sitePath) + "assets/livereload.js" : null;
+                html = DemoPageDecorator.decorate(html, panel, liveReloadScript);
                 staging.writeText(sitePath, html, display);
                 origins.put(sitePath, new Origin(display, List.of(), file));
                 sitemapPaths.add(sitePath);

@@ -50,6 +50,6 @@ final class ProjectOptions {
                 templates != null ? templates : r.resolve("templates"),
                 out != null ? out : r.resolve("site"),
                 reports != null ? reports : r.resolve("target/site-reports"),
-                baseUrl, title, demoDirs, !skipDemoBuild, !lenient);
+                baseUrl, title, demoDirs, !skipDemoBuild, !lenient, false);
     }
 }

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param demoDirs      demo folders (each with a {@code wasm-checks.yaml}) published under their own name
  * @param buildDemos    run each demo's build script before validating its modules
  * @param strict        warnings fail the build
+ * @param liveReload    add the live-reload client to every page (development server only)
  */
 public record SiteConfig(
         Path projectRoot,
@@ -30,7 +31,8 @@ public record SiteConfig(
         String siteTitle,
         List<Path> demoDirs,
         boolean buildDemos,
-        boolean strict) {
+        boolean strict,
+        boolean liveReload) {
 
     public SiteConfig {
         Objects.requireNonNull(projectRoot, "projectRoot");
@@ -51,10 +53,18 @@ public record SiteConfig(
     }
 
     public SiteConfig withOutDir(Path newOutDir) {
-        return new SiteConfig(projectRoot, contentDir, templatesDir, newOutDir, reportsDir, baseUrl, siteTitle, demoDirs, buildDemos, strict);
+        return new SiteConfig(projectRoot, contentDir, templatesDir, newOutDir, reportsDir, baseUrl, siteTitle, demoDirs, buildDemos, strict, liveReload);
     }
 
     public SiteConfig withBaseUrl(URI newBaseUrl) {
-        return new SiteConfig(projectRoot, contentDir, templatesDir, outDir, reportsDir, newBaseUrl, siteTitle, demoDirs, buildDemos, strict);
+        return new SiteConfig(projectRoot, contentDir, templatesDir, outDir, reportsDir, newBaseUrl, siteTitle, demoDirs, buildDemos, strict, liveReload);
+    }
+
+    public SiteConfig withLiveReload(boolean on) {
+        return new SiteConfig(projectRoot, contentDir, templatesDir, outDir, reportsDir, baseUrl, siteTitle, demoDirs, buildDemos, strict, on);
+    }
+
+    public SiteConfig withBuildDemos(boolean on) {
+        return new SiteConfig(projectRoot, contentDir, templatesDir, outDir, reportsDir, baseUrl, siteTitle, demoDirs, on, strict, liveReload);
     }
 }

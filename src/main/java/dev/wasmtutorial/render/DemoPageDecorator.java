@@ -20,14 +20,23 @@ public final class DemoPageDecorator {
         return html.contains("id=\"" + PLACEHOLDER_ID + "\"");
     }
 
-    public static String decorate(String html, String panelHtml) {
+    /**
+     * @param panelHtml        the inspector panel, or null to leave the placeholder alone
+     * @param liveReloadScript the live-reload script's URL (development server), or null
+     */
+    public static String decorate(String html, String panelHtml, String liveReloadScript) {
+        if (panelHtml == null && liveReloadScript == null) {
+            return html;
+        }
         Document doc = Jsoup.parse(html);
         doc.outputSettings().prettyPrint(false);
         Element placeholder = doc.getElementById(PLACEHOLDER_ID);
-        if (placeholder == null) {
-            return html;
+        if (placeholder != null && panelHtml != null) {
+            placeholder.html(panelHtml);
         }
-        placeholder.html(panelHtml);
+        if (liveReloadScript != null) {
+            doc.head().appendElement("script").attr("src", liveReloadScript);
+        }
         return doc.outerHtml();
     }
 }

@@ -17,12 +17,14 @@ public final class PageComposer {
     private final Navigation navigation;
     private final String siteTitle;
     private final URI baseUrl;
+    private final boolean liveReload;
 
-    public PageComposer(TemplateRenderer templates, Navigation navigation, String siteTitle, URI baseUrl) {
+    public PageComposer(TemplateRenderer templates, Navigation navigation, String siteTitle, URI baseUrl, boolean liveReload) {
         this.templates = templates;
         this.navigation = navigation;
         this.siteTitle = siteTitle;
         this.baseUrl = baseUrl;
+        this.liveReload = liveReload;
     }
 
     public String compose(Page page, RenderedMarkdown body) {
@@ -40,7 +42,8 @@ public final class PageComposer {
                 navigation.next(page).map(p -> link(page, p)).orElse(null),
                 SiteLayout.rootPrefix(page.outputPath()),
                 baseUrl.resolve(canonicalPath(page.outputPath())).toString(),
-                body.hasDiagram());
+                body.hasDiagram(),
+                liveReload);
         return templates.render(page.frontMatter().template(), Map.of("page", model), new SourceLocation(page.display(), 1));
     }
 
@@ -50,7 +53,7 @@ public final class PageComposer {
         PageModel model = new PageModel(siteTitle, "Page not found", "This page does not exist.", "", List.of(),
                 navigation.entries().stream().map(p -> new PageModel.NavLink(p.frontMatter().title(),
                         basePath + canonicalPath(p.outputPath()), false)).toList(),
-                null, null, basePath, baseUrl.resolve("404.html").toString(), false);
+                null, null, basePath, baseUrl.resolve("404.html").toString(), false, false);
         return templates.render("404", Map.of("page", model), SourceLocation.of("404.html"));
     }
 

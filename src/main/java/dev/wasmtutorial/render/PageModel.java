@@ -19,7 +19,8 @@ public record PageModel(
         NavLink next,
         String root,
         String canonicalUrl,
-        boolean hasDiagram) {
+        boolean hasDiagram,
+        boolean liveReload) {
 
     /** A sidebar or previous/next link. */
     public record NavLink(String title, String url, boolean current) {

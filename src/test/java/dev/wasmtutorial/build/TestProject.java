@@ -57,7 +57,7 @@ final class TestProject {
     SiteConfig config() {
         return new SiteConfig(root, root.resolve("content"), root.resolve("templates"), root.resolve("site"),
                 root.resolve("target/reports"), URI.create("https://example.org/tutorial/"), "Test site",
-                List.of(root.resolve("demo")), false, true);
+                List.of(root.resolve("demo")), false, true, false);
     }
 
     /** Every file of the built site with its bytes, for before/after comparisons. */

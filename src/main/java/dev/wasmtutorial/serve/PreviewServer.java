@@ -1,0 +1,125 @@
+package dev.wasmtutorial.serve;
+
+import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The site over HTTP on localhost, as a static host would serve it, only stricter: correct
+ * content types ({@code application/wasm} above all), ETag/Last-Modified with 304, HEAD and
+ * Range, gzip for text, no directory listings, 404.html for unknown paths, security headers,
+ * and no way out of the folder.
+ */
+public final class PreviewServer implements AutoCloseable {
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final LiveReload liveReload;
+    private final String contextPath;
+
+    /**
+     * @param siteDir     the folder to serve
+     * @param host        interface to bind (127.0.0.1 keeps it private to this machine)
+     * @param port        0 for any free port
+     * @param contextPath "/" or a sub-path such as "/tutorial" under which the site is mounted
+     * @param liveReload  whether to answer {@value LiveReload#PATH} for {@code serve --watch}
+     */
+    public PreviewServer(Path siteDir, String host, int port, String contextPath, boolean liveReload) {
+        Path dir = siteDir.toAbsolutePath().normalize();
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("preview");
+        server = new Server(threads);
+        connector = new ServerConnector(server);
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+
+        ResourceHandler files = new ResourceHandler(new NotFoundPage(dir));
+        files.setBaseResource(ResourceFactory.of(server).newResource(dir));
+        files.setDirAllowed(false);
+        files.setEtags(true);
+        files.setAcceptRanges(true);
+        files.setWelcomeFiles("index.html");
+        files.setCacheControl("no-cache"); // revalidate each time: cheap with ETags, never stale while editing
+        files.setMimeTypes(mimeTypes());
+
+        // On-the-fly gzip for text (and Wasm, which compresses well). The include list is exclusive.
+        GzipHandler gzip = new GzipHandler(files);
+        gzip.setMinGzipSize(256);
+        gzip.addIncludedMimeTypes("text/html", "text/css", "text/javascript", "application/javascript", "text/plain",
+                "application/json", "application/xml", "text/xml", "image/svg+xml", "application/wasm");
+
+        this.liveReload = liveReload ? new LiveReload(gzip) : null;
+        Handler inner = this.liveReload != null ? this.liveReload : gzip;
+
+        this.contextPath = normalizeContext(contextPath);
+        ContextHandler context = new ContextHandler(new PathGuard(inner), this.contextPath);
+        mimeTypes().getMimeMap().forEach(context.getMimeTypes()::addMimeMapping);
+        // A request to the bare sub-path (/tutorial) is redirected to /tutorial/ by the context.
+        context.setAllowNullPathInContext(false);
+        server.setHandler(new SecurityHeaders(context));
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(dir + " is not a folder");
+        }
+    }
+
+    /** Jetty's defaults, with an explicit UTF-8 charset for the text types this site serves. */
+    private static MimeTypes.Mutable mimeTypes() {
+        MimeTypes.Mutable types = new MimeTypes.Mutable(MimeTypes.DEFAULTS);
+        types.addMimeMapping("html", "text/html;charset=utf-8");
+        types.addMimeMapping("css", "text/css;charset=utf-8");
+        types.addMimeMapping("js", "text/javascript;charset=utf-8");
+        types.addMimeMapping("json", "application/json;charset=utf-8");
+        types.addMimeMapping("txt", "text/plain;charset=utf-8");
+        types.addMimeMapping("xml", "application/xml;charset=utf-8");
+        types.addMimeMapping("svg", "image/svg+xml;charset=utf-8");
+        types.addMimeMapping("wasm", "application/wasm");
+        return types;
+    }
+
+    private static String normalizeContext(String path) {
+        if (path == null || path.isBlank() || path.equals("/")) {
+            return "/";
+        }
+        String p = path.startsWith("/") ? path : "/" + path;
+        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
+    public PreviewServer start() throws Exception {
+        server.start();
+        return this;
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The site's root URL, ending in '/'. */
+    public URI url() {
+        String base = contextPath.equals("/") ? "/" : contextPath + "/";
+        return URI.create("http://" + (connector.getHost() == null ? "localhost" : connector.getHost()) + ":" + port() + base);
+    }
+
+    public LiveReload liveReload() {
+        return liveReload;
+    }
+
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

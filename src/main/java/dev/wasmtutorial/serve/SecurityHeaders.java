@@ -1,0 +1,48 @@
+package dev.wasmtutorial.serve;
+
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The headers a hosted tutorial should send. The Content-Security-Policy allows only this origin,
+ * plus {@code 'wasm-unsafe-eval'} so pages may compile WebAssembly (and nothing else may be
+ * evaluated). COOP/COEP make the pages cross-origin isolated, so SharedArrayBuffer (threads in
+ * Wasm) is available.
+ */
+final class SecurityHeaders extends Handler.Wrapper {
+
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self' 'wasm-unsafe-eval'",
+            // Diagrams set inline style attributes on their SVG; styles cannot run code.
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "worker-src 'self'",
+            "manifest-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
+    SecurityHeaders(Handler handler) {
+        super(handler);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        HttpFields.Mutable headers = response.getHeaders();
+        headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "strict-origin-when-cross-origin");
+        headers.put("Cross-Origin-Opener-Policy", "same-origin");
+        headers.put("Cross-Origin-Embedder-Policy", "require-corp");
+        headers.put("Cross-Origin-Resource-Policy", "same-origin");
+        headers.put("X-Frame-Options", "DENY");
+        return super.handle(request, response, callback);
+    }
+}
