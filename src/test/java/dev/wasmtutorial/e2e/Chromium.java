@@ -1,0 +1,43 @@
+package dev.wasmtutorial.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's Chromium (or the one named by -Dchromium.path), driven by Playwright, offline: no
+ * browser download, no background traffic, DNS answered only for loopback.
+ */
+final class Chromium implements AutoCloseable {
+
+    private final Playwright playwright;
+    final Browser browser;
+
+    Chromium() {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions()
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"));
+        String executable = System.getProperty("chromium.path", "/usr/bin/chromium");
+        if (!executable.isBlank()) {
+            options.setExecutablePath(Path.of(executable));
+        }
+        browser = playwright.chromium().launch(options);
+    }
+
+    static Path screenshotDir(String suite) {
+        return Path.of(System.getProperty("screenshots.dir", "target/screenshots")).resolve(suite);
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
