@@ -44,13 +44,16 @@ public final class PreviewServer implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
 
-        ResourceHandler files = new ResourceHandler(new NotFoundPage(dir));
+        ResourceHandler files = new SiteFiles(new NotFoundPage(dir), liveReload);
         files.setBaseResource(ResourceFactory.of(server).newResource(dir));
         files.setDirAllowed(false);
-        files.setEtags(true);
+        // Jetty's ETag is built from the size and the modification time in whole seconds: two
+        // same-size rebuilds within a second would share one, and a browser would keep the stale
+        // page. While watching, send no validators and forbid caching instead.
+        files.setEtags(!liveReload);
         files.setAcceptRanges(true);
         files.setWelcomeFiles("index.html");
-        files.setCacheControl("no-cache"); // revalidate each time: cheap with ETags, never stale while editing
+        files.setCacheControl(liveReload ? "no-store" : "no-cache");
         files.setMimeTypes(mimeTypes());
 
         // On-the-fly gzip for text (and Wasm, which compresses well). The include list is exclusive.
