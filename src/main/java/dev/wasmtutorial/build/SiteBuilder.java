@@ -46,11 +46,29 @@ import java.util.stream.Stream;
 public final class SiteBuilder {
 
     /** What a successful build produced, for the one-line summary. */
-    public record Summary(int pages, int modules, int links, int warnings, long millis) {
+    public record Summary(int pages, int modules, int links, int warnings, long millis, Map<String, Long> stageMillis) {
         public String oneLine() {
             return String.format("built %d pages and %d Wasm modules, checked %d links in %d ms%s", pages, modules, links, millis,
                     warnings == 0 ? "" : " (" + warnings + " warnings)");
         }
+
+        /** Where the time went: {@code load 120 ms, render 900 ms, ...}. */
+        public String timings() {
+            StringBuilder out = new StringBuilder("stages:");
+            stageMillis.forEach((stage, ms) -> out.append(' ').append(stage).append(' ').append(ms).append(" ms,"));
+            out.setLength(out.length() - 1);
+            return out.toString();
+        }
+    }
+
+    /** Wall time per stage, in order. */
+    private final Map<String, Long> stageMillis = new java.util.LinkedHashMap<>();
+    private long stageStart;
+
+    private void stage(String name) {
+        long now = System.nanoTime();
+        stageMillis.put(name, (now - stageStart) / 1_000_000);
+        stageStart = now;
     }
 
     /** Where a published HTML file came from, to turn a broken link back into file:line. */
@@ -80,6 +98,7 @@ public final class SiteBuilder {
 
     public Summary build() {
         long start = System.nanoTime();
+        stageStart = start;
         Diagnostics diagnostics = new Diagnostics();
         SiteLayout layout = new SiteLayout(config.contentDir(), config.demoDirs());
 
@@ -88,6 +107,7 @@ public final class SiteBuilder {
         MarkdownRenderer markdown = new MarkdownRenderer(layout, config.projectRoot(), diagnostics);
         TemplateRenderer templates = new TemplateRenderer(config.templatesDir(), config.display(config.templatesDir()));
         PageComposer composer = new PageComposer(templates, navigation, config.siteTitle(), config.baseUrl(), config.liveReload());
+        stage("load");
 
         // Pages are independent: render them in parallel, publish them in a fixed order.
         record RenderedPage(Page page, RenderedMarkdown body, String html) {
@@ -98,8 +118,10 @@ public final class SiteBuilder {
                     return new RenderedPage(p, body, composer.compose(p, body));
                 })
                 .toList();
+        stage("render");
 
         List<DemoStage.DemoResult> demos = new DemoStage(config, log).run();
+        stage("demos");
 
         Map<String, Origin> origins = new HashMap<>();
         List<String> sitemapPaths = new ArrayList<>();
@@ -123,10 +145,12 @@ public final class SiteBuilder {
             staging.writeText("404.html", composer.composeNotFound(), config.display(config.templatesDir().resolve("404.peb")));
             staging.writeText("sitemap.xml", SitemapWriter.sitemap(config.baseUrl(), sitemapPaths), "sitemap");
             staging.writeText("robots.txt", SitemapWriter.robots(config.baseUrl()), "robots.txt");
+            stage("write");
 
             String basePath = config.baseUrl().getPath().isEmpty() ? "/" : config.baseUrl().getPath();
-            report = new LinkChecker(staging.root(), basePath).check();
+            report = new LinkChecker(staging.writtenPaths().keySet(), staging::html, basePath).check();
             writeExternalLinks(report);
+            stage("check");
             if (!report.problems().isEmpty()) {
                 List<BuildException> errors = report.problems().stream().map(p -> brokenLink(p, origins)).toList();
                 errors.forEach(e -> log.println(e.oneLine()));
@@ -140,8 +164,9 @@ public final class SiteBuilder {
                         "fix the warnings above, or build with --no-strict");
             }
             staging.commit();
+            stage("publish");
             return new Summary(pages.size(), moduleCount, report.linksChecked(), warnings.size(),
-                    (System.nanoTime() - start) / 1_000_000);
+                    (System.nanoTime() - start) / 1_000_000, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis)));
         }
     }
 

@@ -10,23 +10,31 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Checks a built site the way a browser would follow it: every internal {@code href}/{@code src}
- * in every HTML file must name a file that exists, and every {@code #fragment} an element id
- * (or {@code <a name>}) in the target page. External URLs are not fetched, only collected.
+ * Checks a site the way a browser would follow it: every internal {@code href}/{@code src} in
+ * every HTML page must name a file of the site, and every {@code #fragment} an element id (or
+ * {@code <a name>}) in the target page. External URLs are not fetched, only collected.
+ *
+ * <p>It works on the list of the site's paths and a way to read a page's HTML, so a build can
+ * check what it is about to publish without reading it back from disk; {@link #forFolder}
+ * checks a folder that was already built.
  */
 public final class LinkChecker {
 
@@ -40,44 +48,76 @@ public final class LinkChecker {
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     private static final String LINKING = "a[href], area[href], link[href], img[src], script[src], source[src], iframe[src], video[src], audio[src]";
 
-    private final Path root;
+    private final Set<String> files;
+    private final Set<String> directories = new HashSet<>();
+    private final Function<String, String> html;
     private final String basePath;
     private final Map<String, Set<String>> idsByPage = new ConcurrentHashMap<>();
+    /** Resolution of (page folder, href) → problem or "" for fine; most pages share their links. */
+    private final Map<String, String> resolved = new ConcurrentHashMap<>();
 
     /**
-     * @param root     the site folder
+     * @param files    every file of the site, as site paths ({@code a/b.html})
+     * @param html     reads the HTML of one of those paths
      * @param basePath the path the site is deployed under ({@code /repo/}); root-relative links
      *                 (only the 404 page uses them) are resolved against it
      */
-    public LinkChecker(Path root, String basePath) {
-        this.root = root.toAbsolutePath().normalize();
+    public LinkChecker(Set<String> files, Function<String, String> html, String basePath) {
+        this.files = files;
+        this.html = html;
         this.basePath = basePath.endsWith("/") ? basePath : basePath + "/";
+        for (String file : files) {
+            for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
+                directories.add(file.substring(0, slash));
+            }
+        }
     }
 
-    public Report check() {
-        List<Path> pages;
-        try (Stream<Path> walk = Files.walk(root)) {
-            pages = walk.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+    /** A checker for a site already on disk. */
+    public static LinkChecker forFolder(Path root, String basePath) {
+        Path base = root.toAbsolutePath().normalize();
+        Set<String> files;
+        try (Stream<Path> walk = Files.walk(base)) {
+            files = walk.filter(Files::isRegularFile).map(p -> base.relativize(p).toString().replace('\\', '/'))
+                    .collect(Collectors.toSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return new LinkChecker(files, path -> {
+            try {
+                return Files.readString(base.resolve(path), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, basePath);
+    }
+
+    public Report check() {
+        List<String> pages = files.stream().filter(p -> p.endsWith(".html")).sorted().toList();
+        // Pass 1: parse each page once, keeping only its ids and its links.
+        Map<String, List<String>> linksByPage = new ConcurrentHashMap<>();
+        pages.parallelStream().forEach(page -> {
+            Document doc = Jsoup.parse(html.apply(page));
+            idsByPage.put(page, ids(doc));
+            List<String> hrefs = new ArrayList<>();
+            for (Element el : doc.select(LINKING)) {
+                hrefs.add(el.attr(el.hasAttr("href") ? "href" : "src").strip());
+            }
+            linksByPage.put(page, hrefs);
+        });
+        // Pass 2: resolve every link against the site's files and the ids collected above.
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
         Set<String> external = ConcurrentHashMap.newKeySet();
-        int links = pages.parallelStream().mapToInt(page -> checkPage(page, problems, external)).sum();
+        pages.parallelStream().forEach(page -> checkLinks(page, linksByPage.get(page), problems, external));
+        int links = linksByPage.values().stream().mapToInt(List::size).sum();
         List<Problem> sorted = new ArrayList<>(problems);
         sorted.sort(Comparator.comparing(Problem::page).thenComparing(Problem::href));
         return new Report(sorted, new TreeSet<>(external), pages.size(), links);
     }
 
-    private int checkPage(Path file, List<Problem> problems, Set<String> external) {
-        String page = sitePath(file);
-        Document doc = parse(file);
-        idsByPage.putIfAbsent(page, ids(doc));
-        int count = 0;
-        for (Element el : doc.select(LINKING)) {
-            String attr = el.hasAttr("href") ? "href" : "src";
-            String href = el.attr(attr).strip();
-            count++;
+    private void checkLinks(String page, List<String> hrefs, List<Problem> problems, Set<String> external) {
+        String folder = page.contains("/") ? page.substring(0, page.lastIndexOf('/')) : "";
+        for (String href : hrefs) {
             if (href.isEmpty() || href.startsWith("data:") || href.startsWith("blob:")) {
                 continue;
             }
@@ -87,16 +127,20 @@ public final class LinkChecker {
                 }
                 continue;
             }
-            String problem = resolve(page, href);
-            if (problem != null) {
+            // Fragment-only links depend on the page itself; all others only on the folder.
+            String key = href.startsWith("#") ? page + "\0" + href : folder + "\0" + href;
+            String problem = resolved.computeIfAbsent(key, k -> {
+                String reason = resolve(page, folder, href);
+                return reason == null ? "" : reason;
+            });
+            if (!problem.isEmpty()) {
                 problems.add(new Problem(page, href, problem));
             }
         }
-        return count;
     }
 
     /** Null when {@code href} (found in {@code page}) resolves, else the reason it does not. */
-    private String resolve(String page, String href) {
+    private String resolve(String page, String folder, String href) {
         int hash = href.indexOf('#');
         String pathPart = hash < 0 ? href : href.substring(0, hash);
         String fragment = hash < 0 ? null : href.substring(hash + 1);
@@ -108,51 +152,61 @@ public final class LinkChecker {
         if (pathPart.isEmpty()) {
             targetPage = page;
         } else {
-            Path target;
             String decoded = URLDecoder.decode(pathPart.replace("+", "%2B"), StandardCharsets.UTF_8);
+            String target;
             if (decoded.startsWith("/")) {
                 if (!decoded.startsWith(basePath)) {
                     return "root-relative link outside the site's base path " + basePath;
                 }
-                target = root.resolve(decoded.substring(basePath.length())).normalize();
+                target = normalize("", decoded.substring(basePath.length()));
             } else {
-                Path pageDir = root.resolve(page).getParent();
-                target = pageDir.resolve(decoded).normalize();
+                target = normalize(folder, decoded);
             }
-            if (!target.startsWith(root)) {
+            if (target == null) {
                 return "points outside the site";
             }
-            if (Files.isDirectory(target)) {
-                target = target.resolve("index.html");
+            if (target.isEmpty() || directories.contains(target)) {
+                target = target.isEmpty() ? "index.html" : target + "/index.html";
             }
-            if (!Files.isRegularFile(target)) {
-                return "no file " + sitePath(target) + " in the site";
+            if (!files.contains(target)) {
+                return "no file " + target + " in the site";
             }
-            targetPage = sitePath(target);
+            targetPage = target;
         }
         if (fragment == null || fragment.isEmpty() || fragment.equals("top") || !targetPage.endsWith(".html")) {
             return null;
         }
         String id = URLDecoder.decode(fragment, StandardCharsets.UTF_8);
-        Set<String> ids = idsByPage.computeIfAbsent(targetPage, p -> ids(parse(root.resolve(p))));
+        Set<String> ids = idsByPage.computeIfAbsent(targetPage, p -> ids(Jsoup.parse(html.apply(p))));
         return ids.contains(id) ? null : "no element with id \"" + id + "\" in " + targetPage;
     }
 
+    /** Resolves {@code relative} against {@code folder} ("" is the root); null if it climbs above the root. */
+    static String normalize(String folder, String relative) {
+        Deque<String> parts = new ArrayDeque<>();
+        if (!folder.isEmpty()) {
+            for (String p : folder.split("/")) {
+                parts.addLast(p);
+            }
+        }
+        String[] segments = relative.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String s = segments[i];
+            if (s.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.removeLast();
+            } else if (!s.isEmpty() && !s.equals(".")) {
+                parts.addLast(s);
+            }
+        }
+        return String.join("/", parts);
+    }
+
     private static Set<String> ids(Document doc) {
-        Set<String> ids = doc.select("[id]").stream().map(e -> e.id()).collect(Collectors.toSet());
+        Set<String> ids = doc.select("[id]").stream().map(Element::id).collect(Collectors.toSet());
         doc.select("a[name]").forEach(e -> ids.add(e.attr("name")));
         return ids;
-    }
-
-    private Document parse(Path file) {
-        try {
-            return Jsoup.parse(file.toFile(), "UTF-8");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String sitePath(Path file) {
-        return root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
     }
 }

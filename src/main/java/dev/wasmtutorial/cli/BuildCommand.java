@@ -13,10 +13,16 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions options;
 
+    @picocli.CommandLine.Option(names = "--timings", description = "Also print the time each stage took.")
+    boolean timings;
+
     @Override
     public Integer call() {
         SiteBuilder.Summary summary = new SiteBuilder(options.toConfig(), System.out).build();
         System.out.println(summary.oneLine());
+        if (timings) {
+            System.out.println(summary.timings());
+        }
         return 0;
     }
 }

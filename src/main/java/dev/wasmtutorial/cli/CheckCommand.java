@@ -25,7 +25,7 @@ final class CheckCommand implements Callable<Integer> {
             System.err.println(dir + ": error: no such folder (hint: build the site first: java -jar target/wasm-tutorial.jar build)");
             return Main.EXIT_BUILD_ERROR;
         }
-        LinkChecker.Report report = new LinkChecker(dir, basePath).check();
+        LinkChecker.Report report = LinkChecker.forFolder(dir, basePath).check();
         report.problems().forEach(p -> System.err.println(dir.resolve(p.page()) + ": error: broken link '" + p.href() + "': " + p.reason()));
         System.out.printf("checked %d links in %d pages: %d broken, %d external (not fetched)%n", report.linksChecked(),
                 report.pagesChecked(), report.problems().size(), report.external().size());

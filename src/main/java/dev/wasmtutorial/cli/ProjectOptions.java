@@ -32,6 +32,9 @@ final class ProjectOptions {
     @Option(names = "--demo", description = "A demo folder to publish (repeatable; default: ROOT/minimal-demo and ROOT/emscripten-starter-pack).")
     List<Path> demos;
 
+    @Option(names = "--no-demos", description = "Publish no demos (for sites or benchmarks without Wasm).")
+    boolean noDemos;
+
     @Option(names = "--skip-demo-build", description = "Do not run the demos' build scripts (their modules are still validated).")
     boolean skipDemoBuild;
 
@@ -44,7 +47,8 @@ final class ProjectOptions {
 
     SiteConfig toConfig() {
         Path r = root.toAbsolutePath().normalize();
-        List<Path> demoDirs = demos != null ? demos : List.of(r.resolve("minimal-demo"), r.resolve("emscripten-starter-pack"));
+        List<Path> demoDirs = noDemos ? List.of()
+                : demos != null ? demos : List.of(r.resolve("minimal-demo"), r.resolve("emscripten-starter-pack"));
         return new SiteConfig(r,
                 content != null ? content : r.resolve("content"),
                 templates != null ? templates : r.resolve("templates"),

@@ -30,7 +30,7 @@ class LinkCheckerTest {
         write("guide/page.html", "<p id=\"deep\">deep</p><a href=\"../index.html#here\">back</a><a name=\"old\"></a>");
         write("guide/index.html", "<a href=\"page.html#old\">old anchor</a>");
 
-        LinkChecker.Report report = new LinkChecker(site, "/").check();
+        LinkChecker.Report report = LinkChecker.forFolder(site, "/").check();
         assertThat(report.problems()).isEmpty();
         assertThat(report.external()).containsExactly("https://example.org/x");
         assertThat(report.pagesChecked()).isEqualTo(3);
@@ -47,7 +47,7 @@ class LinkCheckerTest {
                 """);
         write("other.html", "<h2 id=\"yes\">yes</h2>");
 
-        LinkChecker.Report report = new LinkChecker(site, "/").check();
+        LinkChecker.Report report = LinkChecker.forFolder(site, "/").check();
         assertThat(report.problems()).extracting(LinkChecker.Problem::href, LinkChecker.Problem::reason).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("#also-nope", "no element with id \"also-nope\" in index.html"),
                 org.assertj.core.groups.Tuple.tuple("../../etc/passwd", "points outside the site"),
@@ -60,7 +60,7 @@ class LinkCheckerTest {
     void rootRelativeLinksResolveAgainstTheBasePath() throws Exception {
         write("404.html", "<a href=\"/repo/index.html\">home</a><a href=\"/elsewhere/x.html\">bad</a>");
         write("index.html", "ok");
-        LinkChecker.Report report = new LinkChecker(site, "/repo/").check();
+        LinkChecker.Report report = LinkChecker.forFolder(site, "/repo/").check();
         assertThat(report.problems()).singleElement()
                 .satisfies(p -> assertThat(p.reason()).isEqualTo("root-relative link outside the site's base path /repo/"));
     }
