@@ -1,41 +1,74 @@
-// Theme toggle (remembered), mobile navigation, copy buttons on code blocks.
-(function () {
-  'use strict';
+// Theme toggle (remembered), mobile navigation, copy buttons, search, diagrams, offline support.
+// Search and diagrams are loaded only when used, so an ordinary page stays small.
 
-  var toggle = document.querySelector('.theme-toggle');
-  if (toggle) {
-    toggle.addEventListener('click', function () {
-      var next = document.documentElement.dataset.theme === 'dark' ? 'light' : 'dark';
-      document.documentElement.dataset.theme = next;
-      try { localStorage.setItem('theme', next); } catch (e) { /* private mode: not remembered */ }
-    });
-  }
+const root = new URL(document.documentElement.dataset.root || './', location.href);
 
-  var navToggle = document.querySelector('.nav-toggle');
-  var sidebar = document.getElementById('sidebar');
-  if (navToggle && sidebar) {
-    navToggle.addEventListener('click', function () {
-      var open = sidebar.classList.toggle('open');
-      navToggle.setAttribute('aria-expanded', String(open));
-    });
-  }
-
-  document.querySelectorAll('pre > code').forEach(function (code) {
-    var pre = code.parentElement;
-    var button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'copy-button';
-    button.textContent = 'Copy';
-    button.setAttribute('aria-label', 'Copy code to clipboard');
-    button.addEventListener('click', function () {
-      navigator.clipboard.writeText(code.textContent).then(function () {
-        button.textContent = 'Copied';
-        setTimeout(function () { button.textContent = 'Copy'; }, 1500);
-      }, function () {
-        button.textContent = 'Select and copy';
-      });
-    });
-    pre.classList.add('has-copy');
-    pre.appendChild(button);
+// Theme: theme.js has already applied the saved or system theme before paint.
+const toggle = document.querySelector('.theme-toggle');
+if (toggle) {
+  const sync = () => toggle.setAttribute('aria-pressed', String(document.documentElement.dataset.theme === 'dark'));
+  sync();
+  toggle.addEventListener('click', () => {
+    const next = document.documentElement.dataset.theme === 'dark' ? 'light' : 'dark';
+    document.documentElement.dataset.theme = next;
+    try { localStorage.setItem('theme', next); } catch (e) { /* private mode: not remembered */ }
+    sync();
+    document.dispatchEvent(new CustomEvent('themechange', { detail: next }));
   });
-})();
+}
+
+// Navigation drawer on small screens.
+const navToggle = document.querySelector('.nav-toggle');
+const sidebar = document.getElementById('sidebar');
+if (navToggle && sidebar) {
+  navToggle.addEventListener('click', () => {
+    const open = sidebar.classList.toggle('open');
+    navToggle.setAttribute('aria-expanded', String(open));
+  });
+}
+
+// A copy button on every code block.
+document.querySelectorAll('pre > code').forEach((code) => {
+  const pre = code.parentElement;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'copy-button';
+  button.textContent = 'Copy';
+  button.setAttribute('aria-label', 'Copy code to clipboard');
+  button.addEventListener('click', () => {
+    navigator.clipboard.writeText(code.textContent).then(() => {
+      button.textContent = 'Copied';
+      setTimeout(() => { button.textContent = 'Copy'; }, 1500);
+    }, () => { button.textContent = 'Select and copy'; });
+  });
+  pre.classList.add('has-copy');
+  pre.appendChild(button);
+});
+
+// Search: the index and its code load on first use; "/" focuses the box from anywhere.
+const searchInput = document.getElementById('search-input');
+if (searchInput) {
+  let search = null;
+  const start = () => {
+    search = search || import('./search.js').then((m) => m.attach(searchInput, document.getElementById('search-results'), root));
+    return search;
+  };
+  searchInput.addEventListener('focus', start, { once: true });
+  document.addEventListener('keydown', (event) => {
+    const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) || document.activeElement.isContentEditable;
+    if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      searchInput.focus();
+    }
+  });
+}
+
+// Diagrams: Mermaid is large, so it is fetched only by pages that have one.
+if (document.querySelector('pre.mermaid')) {
+  import('./diagrams.js').then((m) => m.render(), (error) => console.warn('diagrams stay as text:', error.message));
+}
+
+// Offline: a service worker precaches the whole site after the first visit.
+if ('serviceWorker' in navigator && document.documentElement.dataset.offline === 'on') {
+  navigator.serviceWorker.register(new URL('sw.js', root), { scope: root.pathname }).catch(() => { /* offline support is optional */ });
+}

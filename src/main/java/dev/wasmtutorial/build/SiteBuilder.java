@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wasmtutorial.check.LinkChecker;
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.Diagnostics;
+import dev.wasmtutorial.config.ProcessRunner;
 import dev.wasmtutorial.config.SiteConfig;
 import dev.wasmtutorial.config.SourceLocation;
 import dev.wasmtutorial.content.ContentLoader;
@@ -16,8 +17,10 @@ import dev.wasmtutorial.content.TextFiles;
 import dev.wasmtutorial.markdown.LinkRef;
 import dev.wasmtutorial.markdown.MarkdownRenderer;
 import dev.wasmtutorial.markdown.RenderedMarkdown;
+import dev.wasmtutorial.publish.ServiceWorker;
 import dev.wasmtutorial.publish.SitemapWriter;
 import dev.wasmtutorial.publish.StagingSite;
+import dev.wasmtutorial.render.AssetManifest;
 import dev.wasmtutorial.render.DemoPageDecorator;
 import dev.wasmtutorial.render.PageComposer;
 import dev.wasmtutorial.render.TemplateRenderer;
@@ -106,7 +109,8 @@ public final class SiteBuilder {
         Navigation navigation = new Navigation(pages);
         MarkdownRenderer markdown = new MarkdownRenderer(layout, config.projectRoot(), diagnostics);
         TemplateRenderer templates = new TemplateRenderer(config.templatesDir(), config.display(config.templatesDir()));
-        PageComposer composer = new PageComposer(templates, navigation, config.siteTitle(), config.baseUrl(), config.liveReload());
+        AssetManifest assets = AssetManifest.read(config.assetsDir(), config.display(config.assetsDir()));
+        PageComposer composer = new PageComposer(templates, navigation, config.siteTitle(), config.baseUrl(), config.liveReload(), assets);
         stage("load");
 
         // Pages are independent: render them in parallel, publish them in a fixed order.
@@ -134,7 +138,7 @@ public final class SiteBuilder {
                 sitemapPaths.add(PageComposer.canonicalPath(r.page().outputPath()));
             }
             copyContentFiles(staging, layout);
-            copyTree(staging, config.templatesDir().resolve("assets"), "assets/");
+            copyTree(staging, config.assetsDir(), "assets/");
             if (config.liveReload()) {
                 staging.writeText("assets/livereload.js", LIVE_RELOAD_CLIENT, "live reload (serve --watch)");
             }
@@ -146,6 +150,13 @@ public final class SiteBuilder {
             staging.writeText("sitemap.xml", SitemapWriter.sitemap(config.baseUrl(), sitemapPaths), "sitemap");
             staging.writeText("robots.txt", SitemapWriter.robots(config.baseUrl()), "robots.txt");
             stage("write");
+            if (!config.postProcess().isEmpty()) {
+                postProcess(staging);
+                stage("post-process");
+            }
+            if (!config.liveReload()) {
+                staging.writeText(ServiceWorker.FILE, ServiceWorker.script(staging.contentHashes()), "service worker");
+            }
 
             String basePath = config.baseUrl().getPath().isEmpty() ? "/" : config.baseUrl().getPath();
             report = new LinkChecker(staging.writtenPaths().keySet(), staging::html, basePath).check();
@@ -204,6 +215,17 @@ public final class SiteBuilder {
         }
     }
 
+    /** Runs the configured post-processor (highlighting, search index) on the staged site, then adopts what it added. */
+    private void postProcess(StagingSite staging) {
+        staging.awaitWrites();
+        List<String> command = new ArrayList<>(config.postProcess());
+        command.add(staging.root().toString());
+        log.println("post-process: " + String.join(" ", config.postProcess()));
+        new ProcessRunner(log, 10).run(command, config.projectRoot(), "post-process (" + String.join(" ", config.postProcess()) + ")",
+                "run the command by hand on a built site to see the full output");
+        staging.adoptUnclaimed("post-process");
+    }
+
     private void copyContentFiles(StagingSite staging, SiteLayout layout) {
         for (Path file : files(config.contentDir())) {
             if (!SiteLayout.isMarkdown(file)) {
@@ -217,7 +239,10 @@ public final class SiteBuilder {
             return;
         }
         for (Path file : files(dir)) {
-            staging.copy(file, prefix + dir.relativize(file).toString().replace('\\', '/'), config.display(file));
+            String name = dir.relativize(file).toString().replace('\\', '/');
+            if (!name.equals(AssetManifest.FILE)) {
+                staging.copy(file, prefix + name, config.display(file));
+            }
         }
     }
 

@@ -19,6 +19,13 @@ final class ProjectOptions {
     @Option(names = "--templates", description = "Pebble templates folder (default: ROOT/templates).")
     Path templates;
 
+    @Option(names = "--assets", description = "Static assets to publish under assets/ (default: TEMPLATES/assets).")
+    Path assets;
+
+    @Option(names = "--post-process", split = " ", description = "A command run on the staged site before the link check, e.g. "
+            + "\"node src/main/frontend/build.mjs postprocess\" (the staging folder is appended).")
+    List<String> postProcess;
+
     @Option(names = "--out", description = "Output folder, replaced on success (default: ROOT/site).")
     Path out;
 
@@ -49,9 +56,12 @@ final class ProjectOptions {
         Path r = root.toAbsolutePath().normalize();
         List<Path> demoDirs = noDemos ? List.of()
                 : demos != null ? demos : List.of(r.resolve("minimal-demo"), r.resolve("emscripten-starter-pack"));
+        Path templatesDir = templates != null ? templates : r.resolve("templates");
         return new SiteConfig(r,
                 content != null ? content : r.resolve("content"),
-                templates != null ? templates : r.resolve("templates"),
+                templatesDir,
+                assets != null ? assets : templatesDir.resolve("assets"),
+                postProcess != null ? postProcess : List.of(),
                 out != null ? out : r.resolve("site"),
                 reports != null ? reports : r.resolve("target/site-reports"),
                 baseUrl, title, demoDirs, !skipDemoBuild, !lenient, false);

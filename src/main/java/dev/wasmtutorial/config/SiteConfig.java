@@ -10,7 +10,11 @@ import java.util.Objects;
  *
  * @param projectRoot   the repository root; includes and links may not leave it
  * @param contentDir    the tutorial's Markdown
- * @param templatesDir  Pebble templates, with static files under {@code assets/}
+ * @param templatesDir  Pebble templates
+ * @param assetsDir     static assets published under {@code assets/}: the templates' own, or the
+ *                      front-end build's bundled copy (with a manifest of content-hashed names)
+ * @param postProcess   a command run on the staged site before it is checked and published
+ *                      (the staging folder is appended as its last argument); empty for none
  * @param outDir        the published site; replaced atomically on success, untouched on failure
  * @param reportsDir    build reports that are not part of the site (external links, timings)
  * @param baseUrl       public address of the site, used only where absolute URLs are required
@@ -25,6 +29,8 @@ public record SiteConfig(
         Path projectRoot,
         Path contentDir,
         Path templatesDir,
+        Path assetsDir,
+        List<String> postProcess,
         Path outDir,
         Path reportsDir,
         URI baseUrl,
@@ -39,6 +45,8 @@ public record SiteConfig(
         projectRoot = projectRoot.toAbsolutePath().normalize();
         contentDir = contentDir.toAbsolutePath().normalize();
         templatesDir = templatesDir.toAbsolutePath().normalize();
+        assetsDir = assetsDir.toAbsolutePath().normalize();
+        postProcess = List.copyOf(postProcess);
         outDir = outDir.toAbsolutePath().normalize();
         reportsDir = reportsDir.toAbsolutePath().normalize();
         String base = baseUrl.toString();
@@ -53,18 +61,18 @@ public record SiteConfig(
     }
 
     public SiteConfig withOutDir(Path newOutDir) {
-        return new SiteConfig(projectRoot, contentDir, templatesDir, newOutDir, reportsDir, baseUrl, siteTitle, demoDirs, buildDemos, strict, liveReload);
+        return new SiteConfig(projectRoot, contentDir, templatesDir, assetsDir, postProcess, newOutDir, reportsDir, baseUrl, siteTitle, demoDirs, buildDemos, strict, liveReload);
     }
 
     public SiteConfig withBaseUrl(URI newBaseUrl) {
-        return new SiteConfig(projectRoot, contentDir, templatesDir, outDir, reportsDir, newBaseUrl, siteTitle, demoDirs, buildDemos, strict, liveReload);
+        return new SiteConfig(projectRoot, contentDir, templatesDir, assetsDir, postProcess, outDir, reportsDir, newBaseUrl, siteTitle, demoDirs, buildDemos, strict, liveReload);
     }
 
     public SiteConfig withLiveReload(boolean on) {
-        return new SiteConfig(projectRoot, contentDir, templatesDir, outDir, reportsDir, baseUrl, siteTitle, demoDirs, buildDemos, strict, on);
+        return new SiteConfig(projectRoot, contentDir, templatesDir, assetsDir, postProcess, outDir, reportsDir, baseUrl, siteTitle, demoDirs, buildDemos, strict, on);
     }
 
     public SiteConfig withBuildDemos(boolean on) {
-        return new SiteConfig(projectRoot, contentDir, templatesDir, outDir, reportsDir, baseUrl, siteTitle, demoDirs, on, strict, liveReload);
+        return new SiteConfig(projectRoot, contentDir, templatesDir, assetsDir, postProcess, outDir, reportsDir, baseUrl, siteTitle, demoDirs, on, strict, liveReload);
     }
 }

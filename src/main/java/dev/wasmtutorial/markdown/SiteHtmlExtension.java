@@ -93,7 +93,7 @@ final class SiteHtmlExtension implements HtmlRenderer.HtmlRendererExtension {
             } else {
                 html.raw("<" + tag + " id=\"" + Escaping.escapeHtml(id, true) + "\">");
                 context.renderChildren(heading);
-                html.raw("<a class=\"heading-anchor\" href=\"#" + Escaping.escapeHtml(id, true)
+                html.raw("<a class=\"heading-anchor\" data-pagefind-ignore href=\"#" + Escaping.escapeHtml(id, true)
                         + "\" aria-label=\"Link to this section\">#</a>");
                 html.raw("</" + tag + ">");
             }

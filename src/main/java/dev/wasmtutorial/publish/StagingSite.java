@@ -155,6 +155,46 @@ public final class StagingSite implements AutoCloseable {
         }
     }
 
+    /**
+     * Registers files that something other than this class put into the staging folder (the
+     * post-processor's search index), so they are checked and published like the rest.
+     *
+     * @return how many files were adopted
+     */
+    public int adoptUnclaimed(String source) {
+        awaitWrites();
+        try (var walk = Files.walk(staging)) {
+            int adopted = 0;
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                String sitePath = staging.relativize(file).toString().replace('\\', '/');
+                if (writers.putIfAbsent(sitePath, source) == null) {
+                    adopted++;
+                    htmlPages.remove(sitePath);
+                }
+            }
+            return adopted;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SHA-256 of every staged file, by site path, sorted: what the service worker's version is made of. */
+    public Map<String, String> contentHashes() {
+        awaitWrites();
+        Map<String, String> hashes = new TreeMap<>();
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (String sitePath : new TreeMap<>(writers).keySet()) {
+                hashes.put(sitePath, java.util.HexFormat.of().formatHex(sha.digest(Files.readAllBytes(staging.resolve(sitePath)))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return hashes;
+    }
+
     /** Every written site path with the source that wrote it, sorted. */
     public Map<String, String> writtenPaths() {
         return new TreeMap<>(writers);

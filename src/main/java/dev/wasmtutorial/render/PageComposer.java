@@ -18,13 +18,19 @@ public final class PageComposer {
     private final String siteTitle;
     private final URI baseUrl;
     private final boolean liveReload;
+    private final AssetManifest assets;
 
-    public PageComposer(TemplateRenderer templates, Navigation navigation, String siteTitle, URI baseUrl, boolean liveReload) {
+    /** The assets templates may ask for by name. */
+    private static final List<String> ASSET_NAMES = List.of("site.css", "site.js", "theme.js", "favicon.svg");
+
+    public PageComposer(TemplateRenderer templates, Navigation navigation, String siteTitle, URI baseUrl, boolean liveReload,
+                        AssetManifest assets) {
         this.templates = templates;
         this.navigation = navigation;
         this.siteTitle = siteTitle;
         this.baseUrl = baseUrl;
         this.liveReload = liveReload;
+        this.assets = assets;
     }
 
     public String compose(Page page, RenderedMarkdown body) {
@@ -43,7 +49,9 @@ public final class PageComposer {
                 SiteLayout.rootPrefix(page.outputPath()),
                 baseUrl.resolve(canonicalPath(page.outputPath())).toString(),
                 body.hasDiagram(),
-                liveReload);
+                liveReload,
+                assets.urls(SiteLayout.rootPrefix(page.outputPath()), ASSET_NAMES),
+                !liveReload);
         return templates.render(page.frontMatter().template(), Map.of("page", model), new SourceLocation(page.display(), 1));
     }
 
@@ -53,7 +61,7 @@ public final class PageComposer {
         PageModel model = new PageModel(siteTitle, "Page not found", "This page does not exist.", "", List.of(),
                 navigation.entries().stream().map(p -> new PageModel.NavLink(p.frontMatter().title(),
                         basePath + canonicalPath(p.outputPath()), false)).toList(),
-                null, null, basePath, baseUrl.resolve("404.html").toString(), false, false);
+                null, null, basePath, baseUrl.resolve("404.html").toString(), false, false, assets.urls(basePath, ASSET_NAMES), false);
         return templates.render("404", Map.of("page", model), SourceLocation.of("404.html"));
     }
 

@@ -55,7 +55,7 @@ final class TestProject {
     }
 
     SiteConfig config() {
-        return new SiteConfig(root, root.resolve("content"), root.resolve("templates"), root.resolve("site"),
+        return new SiteConfig(root, root.resolve("content"), root.resolve("templates"), root.resolve("templates/assets"), List.of(), root.resolve("site"),
                 root.resolve("target/reports"), URI.create("https://example.org/tutorial/"), "Test site",
                 List.of(root.resolve("demo")), false, true, false);
     }

@@ -34,7 +34,7 @@ class LiveReloadIT {
         for (String dir : List.of("content", "templates", "minimal-demo", "emscripten-starter-pack")) {
             copyTree(Path.of(dir), root.resolve(dir));
         }
-        SiteConfig config = new SiteConfig(root, root.resolve("content"), root.resolve("templates"), root.resolve("dev-site"),
+        SiteConfig config = new SiteConfig(root, root.resolve("content"), root.resolve("templates"), root.resolve("templates/assets"), List.of(), root.resolve("dev-site"),
                 root.resolve("reports"), URI.create("http://localhost:8000/"), "Live reload test",
                 List.of(root.resolve("minimal-demo"), root.resolve("emscripten-starter-pack")), false, true, false);
         ByteArrayOutputStream log = new ByteArrayOutputStream();

@@ -58,7 +58,7 @@ class MarkdownRendererTest {
                 ## OS Illusion (stack view)
                 """);
         assertThat(out.html())
-                .contains("<h2 id=\"os-illusion-stack-view\">OS Illusion (stack view)<a class=\"heading-anchor\" href=\"#os-illusion-stack-view\"")
+                .contains("<h2 id=\"os-illusion-stack-view\">OS Illusion (stack view)<a class=\"heading-anchor\" data-pagefind-ignore href=\"#os-illusion-stack-view\"")
                 .contains("<h3 id=\"deeper-code-level\">Deeper <code>code</code> level")
                 .contains("id=\"os-illusion-stack-view-1\"");
         assertThat(out.toc()).containsExactly(

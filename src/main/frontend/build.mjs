@@ -1,0 +1,127 @@
+// Front-end build steps, run by Maven through the frontend-maven-plugin's Node:
+//
+//   node build.mjs assets SRC_DIR OUT_DIR
+//       Bundles and minifies SRC_DIR's site.js (with its lazily loaded search.js and diagrams.js,
+//       Mermaid included), theme.js and site.css into OUT_DIR with content-hashed names, copies
+//       the other files as they are, and writes OUT_DIR/manifest.json (name -> hashed name).
+//
+//   node build.mjs postprocess SITE_DIR
+//       Run by the site generator on its staging folder before the link check: highlights every
+//       <pre><code class="language-x"> block with Prism (so code is coloured without JavaScript)
+//       and writes the Pagefind search index to SITE_DIR/pagefind/.
+import { readFile, writeFile, readdir, mkdir, copyFile, rm } from 'node:fs/promises';
+import { join, relative, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import Prism from 'prismjs';
+import loadLanguages from 'prismjs/components/index.js';
+import * as pagefind from 'pagefind';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const [mode, ...args] = process.argv.slice(2);
+
+async function files(dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...await files(path));
+    else out.push(path);
+  }
+  return out.sort();
+}
+
+async function assets(srcDir, outDir) {
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  const result = await esbuild.build({
+    entryPoints: [join(srcDir, 'site.js'), join(srcDir, 'theme.js'), join(srcDir, 'site.css')],
+    outdir: outDir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    target: ['es2020'],
+    entryNames: '[name]-[hash]',
+    chunkNames: '[name]-[hash]',
+    assetNames: '[name]-[hash]',
+    legalComments: 'linked',
+    nodePaths: [join(here, 'node_modules')],
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const manifest = {};
+  for (const [output, info] of Object.entries(result.metafile.outputs)) {
+    // Our own entry points only; Mermaid's lazily loaded chunks are found by import, not by name.
+    if (info.entryPoint && !info.entryPoint.includes('node_modules')) {
+      manifest[info.entryPoint.split('/').pop()] = output.split('/').pop();
+    }
+  }
+  for (const file of await files(srcDir)) {
+    const name = relative(srcDir, file);
+    if (!/\.(js|css)$/.test(name)) {
+      await mkdir(dirname(join(outDir, name)), { recursive: true });
+      await copyFile(file, join(outDir, name));
+      manifest[name] = name;
+    }
+  }
+  const sorted = Object.fromEntries(Object.entries(manifest).sort());
+  await writeFile(join(outDir, 'manifest.json'), JSON.stringify(sorted, null, 2) + '\n');
+  const outputs = Object.entries(result.metafile.outputs);
+  const kib = (bytes) => (bytes / 1024).toFixed(1) + ' KiB';
+  const ours = outputs.filter(([, i]) => i.entryPoint && !i.entryPoint.includes('node_modules'))
+    .map(([o, i]) => `${o.split('/').pop()} ${kib(i.bytes)}`);
+  const total = outputs.reduce((sum, [, i]) => sum + i.bytes, 0);
+  console.log(`assets: ${ours.join(', ')}; ${outputs.length} files, ${kib(total)} in all (Mermaid's chunks load only on pages with diagrams)`);
+}
+
+// Fence names used in the content, mapped to Prism's language ids.
+const ALIASES = { js: 'javascript', html: 'markup', xml: 'markup', sh: 'bash', shell: 'bash', wat: 'wasm', ps1: 'powershell', yml: 'yaml' };
+loadLanguages(['c', 'bash', 'powershell', 'json', 'wasm', 'yaml', 'java', 'markup', 'javascript']);
+
+const ENTITIES = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'" };
+const unescape = (s) => s.replace(/&(lt|gt|amp|quot|#39);/g, (m) => ENTITIES[m]);
+
+function highlight(html) {
+  let count = 0;
+  const out = html.replace(/<pre><code class="language-([\w-]+)">([\s\S]*?)<\/code><\/pre>/g, (match, fence, body) => {
+    const lang = ALIASES[fence] || fence;
+    const grammar = Prism.languages[lang];
+    if (!grammar) return match;
+    count++;
+    const coloured = Prism.highlight(unescape(body), grammar, lang);
+    return `<pre class="language-${lang}"><code class="language-${lang}">${coloured}</code></pre>`;
+  });
+  return { out, count };
+}
+
+async function postprocess(siteDir) {
+  let blocks = 0;
+  let pages = 0;
+  for (const file of await files(siteDir)) {
+    if (!file.endsWith('.html')) continue;
+    const html = await readFile(file, 'utf8');
+    const { out, count } = highlight(html);
+    if (count > 0) {
+      await writeFile(file, out);
+      blocks += count;
+      pages++;
+    }
+  }
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (errors.length) throw new Error('pagefind: ' + errors.join('; '));
+  const added = await index.addDirectory({ path: siteDir });
+  if (added.errors.length) throw new Error('pagefind: ' + added.errors.join('; '));
+  const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
+  if (written.errors.length) throw new Error('pagefind: ' + written.errors.join('; '));
+  await pagefind.close();
+  console.log(`postprocess: highlighted ${blocks} code blocks in ${pages} pages; search index of ${added.page_count} pages`);
+}
+
+try {
+  if (mode === 'assets') await assets(args[0], args[1]);
+  else if (mode === 'postprocess') await postprocess(args[0]);
+  else throw new Error('usage: node build.mjs assets SRC OUT | postprocess SITE_DIR');
+} catch (error) {
+  console.error('error: ' + error.message);
+  process.exit(1);
+}

@@ -1,0 +1,158 @@
+package dev.wasmtutorial.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the front-end build adds: search, highlighting, diagrams, offline, page weight, accessibility. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FrontEndIT {
+
+    private SiteUnderTest site;
+    private Chromium chromium;
+
+    @BeforeAll
+    void start() throws Exception {
+        site = new SiteUnderTest("/tutorial/");
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        chromium.close();
+        site.close();
+    }
+
+    private Page newPage(BrowserContext context) {
+        return context.newPage();
+    }
+
+    @Test
+    void searchingForFdWriteLandsOnTheSyscallSection() {
+        try (BrowserContext context = chromium.browser.newContext()) {
+            Page page = newPage(context);
+            List<String> console = new ArrayList<>();
+            page.onConsoleMessage(m -> console.add(m.type() + ": " + m.text()));
+            page.navigate(site.url("index.html").toString());
+            page.keyboard().press("/");
+            assertThat(page.locator("#search-input")).isFocused();
+            page.keyboard().type("fd_write");
+            var hit = page.locator("#search-results a[href*='intro_to_wasm.html#syscall-round-trip-sequence']");
+            try {
+                assertThat(hit).hasCount(1, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(10_000));
+            } catch (AssertionError e) {
+                throw new AssertionError("search status: '" + page.locator("#search-status").textContent() + "', results: "
+                        + page.locator("#search-results a").evaluateAll("as => as.map(a => a.getAttribute('href'))") + ", console: " + console, e);
+            }
+            // Keyboard only: arrow down into the results until the syscall section is focused.
+            for (int i = 0; i < 25 && !hit.evaluate("a => a === document.activeElement").equals(Boolean.TRUE); i++) {
+                page.keyboard().press("ArrowDown");
+            }
+            page.keyboard().press("Enter");
+            page.waitForURL("**/intro_to_wasm.html#syscall-round-trip-sequence");
+            assertThat(page.locator("#syscall-round-trip-sequence")).isInViewport();
+        }
+    }
+
+    @Test
+    void codeIsHighlightedWithoutJavaScript() {
+        try (BrowserContext context = chromium.browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+            Page page = newPage(context);
+            page.navigate(site.url("round_trip_flow.html").toString());
+            assertThat(page.locator("pre.language-c code .token.keyword").first()).isVisible();
+            assertThat(page.locator("pre.language-javascript code .token.function").first()).isVisible();
+            assertThat(page.locator("pre.language-bash code .token").first()).isVisible();
+        }
+    }
+
+    @Test
+    void diagramsRenderAsSvgInBothThemesWithTheSourceKept() {
+        try (BrowserContext context = chromium.browser.newContext()) {
+            Page page = newPage(context);
+            page.navigate(site.url("intro_to_wasm.html").toString());
+            var first = page.locator("figure.diagram .diagram-svg svg").first();
+            assertThat(first).isVisible();
+            assertThat(page.locator("figure.diagram svg")).hasCount(4);
+            assertThat(page.locator("figure.diagram details pre.mermaid").first()).containsText("flowchart LR");
+            String light = first.innerHTML();
+            page.click(".theme-toggle");
+            page.waitForFunction("() => document.querySelector('figure.diagram svg').id.endsWith('-d')");
+            assertThat(page.locator("figure.diagram .diagram-svg svg").first().innerHTML()).isNotEqualTo(light);
+        }
+    }
+
+    @Test
+    void pageWithoutDiagramsStaysUnderTheWeightBudget() {
+        try (BrowserContext context = chromium.browser.newContext()) {
+            Page page = newPage(context);
+            page.navigate(site.url("install_and_run.html").toString());
+            page.waitForLoadState(LoadState.NETWORKIDLE);
+            Number bytes = (Number) page.evaluate("() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
+                    + ".reduce((sum, e) => sum + e.transferSize, 0)");
+            System.out.printf("page weight: install_and_run.html transferred %.1f KB on first load (budget 50 KB)%n", bytes.doubleValue() / 1024);
+            assertThat(bytes.doubleValue()).isPositive().isLessThan(50 * 1024);
+        }
+    }
+
+    @Test
+    void tutorialAndMinimalDemoWorkOffline() {
+        try (BrowserContext context = chromium.browser.newContext()) {
+            Page page = newPage(context);
+            page.navigate(site.url("index.html").toString());
+            page.waitForFunction("() => navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready.then(() => true)");
+            page.evaluate("() => navigator.serviceWorker.ready");
+            // Reload once so the page is controlled by the worker, whose install precached the site.
+            page.reload();
+            page.waitForFunction("() => navigator.serviceWorker.controller !== null");
+
+            context.setOffline(true);
+            page.navigate(site.url("intro_to_wasm.html").toString());
+            assertThat(page.locator("h1.page-title")).hasText("Intro to Wasm");
+            page.navigate(site.url("minimal-demo/index.html").toString());
+            page.waitForConsoleMessage(new Page.WaitForConsoleMessageOptions().setPredicate(m -> m.text().equals("WASM says: 12")),
+                    () -> page.click("#run"));
+            assertThat(page.locator("#result")).hasText("Result: 12");
+            context.setOffline(false);
+        }
+    }
+
+    @Test
+    void axeFindsNoSeriousOrCriticalViolations() throws Exception {
+        String axe = Files.readString(Path.of(System.getProperty("axe.script", "src/main/frontend/node_modules/axe-core/axe.min.js")));
+        List<String> violations = new ArrayList<>();
+        // CSP allows only this origin's scripts; the audit script is injected by the test, not the site.
+        try (BrowserContext context = chromium.browser.newContext(new Browser.NewContextOptions().setBypassCSP(true))) {
+            for (String path : site.sitemapPages()) {
+                for (String theme : List.of("light", "dark")) {
+                    Page page = newPage(context);
+                    page.addInitScript("localStorage.setItem('theme', '" + theme + "')");
+                    page.navigate(site.url(path).toString());
+                    page.waitForLoadState(LoadState.NETWORKIDLE);
+                    page.evaluate(axe);
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> found = (List<Map<String, Object>>) page.evaluate(
+                            "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations"
+                                    + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                                    + ".map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ') }))");
+                    found.forEach(v -> violations.add((path.isEmpty() ? "/" : path) + " [" + theme + "]: " + v));
+                    page.close();
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+}
