@@ -1,15 +1,17 @@
 // Full-text search with Pagefind's index (built into pagefind/ when the site is built).
 // Results list the matching sections of each page, each linking to its heading.
 
-let pagefind = null;
+// One shared load: every keystroke may ask for the index while it is still arriving.
+let loading = null;
 
-async function load(root) {
-  if (!pagefind) {
-    pagefind = await import(new URL('pagefind/pagefind.js', root).href);
+function load(root) {
+  loading = loading || (async () => {
+    const pagefind = await import(new URL('pagefind/pagefind.js', root).href);
     await pagefind.options({ baseUrl: root.pathname });
     await pagefind.init();
-  }
-  return pagefind;
+    return pagefind;
+  })();
+  return loading;
 }
 
 export function attach(input, list, root) {
@@ -35,6 +37,7 @@ export function attach(input, list, root) {
       const index = await load(root);
       found = await index.debouncedSearch(query, {}, 120);
     } catch (error) {
+      loading = null; // try again on the next keystroke
       status.textContent = 'Search is not available: ' + error.message;
       return;
     }
