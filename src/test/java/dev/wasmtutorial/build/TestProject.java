@@ -1,5 +1,7 @@
 package dev.wasmtutorial.build;
 
+import dev.wasmtutorial.TestFiles;
+
 import dev.wasmtutorial.config.SiteConfig;
 
 import java.io.IOException;
@@ -7,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +25,7 @@ final class TestProject {
     TestProject(Path root) {
         this.root = root;
         try {
-            copyTree(Path.of("templates"), root.resolve("templates"));
+            TestFiles.copyTree(Path.of("templates"), root.resolve("templates"));
             Path demo = Files.createDirectories(root.resolve("demo/dist"));
             Files.copy(Path.of("src/test/resources/wasm/add_and_log.wasm"), demo.resolve("add_and_log.wasm"));
             Files.writeString(root.resolve("demo/wasm-checks.yaml"), """
@@ -75,16 +76,4 @@ final class TestProject {
         return files;
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
 }

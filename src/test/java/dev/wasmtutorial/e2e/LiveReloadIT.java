@@ -1,5 +1,7 @@
 package dev.wasmtutorial.e2e;
 
+import dev.wasmtutorial.TestFiles;
+
 import com.microsoft.playwright.Page;
 import dev.wasmtutorial.config.SiteConfig;
 import dev.wasmtutorial.serve.DevServer;
@@ -7,15 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +31,7 @@ class LiveReloadIT {
     @Test
     void editsReachTheOpenPageAndBrokenEditsKeepTheLastGoodSite() throws Exception {
         for (String dir : List.of("content", "templates", "minimal-demo", "emscripten-starter-pack")) {
-            copyTree(Path.of(dir), root.resolve(dir));
+            TestFiles.copyTree(Path.of(dir), root.resolve(dir));
         }
         SiteConfig config = new SiteConfig(root, root.resolve("content"), root.resolve("templates"), root.resolve("templates/assets"), List.of(), root.resolve("dev-site"),
                 root.resolve("reports"), URI.create("http://localhost:8000/"), "Live reload test",
@@ -86,16 +85,4 @@ class LiveReloadIT {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
 }
