@@ -1,38 +1,28 @@
 package dev.wasmtutorial.build;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wasmtutorial.check.LinkChecker;
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.Diagnostics;
 import dev.wasmtutorial.config.ProcessRunner;
 import dev.wasmtutorial.config.SiteConfig;
-import dev.wasmtutorial.config.SourceLocation;
 import dev.wasmtutorial.content.ContentLoader;
 import dev.wasmtutorial.content.FrontMatterParser;
 import dev.wasmtutorial.content.Navigation;
 import dev.wasmtutorial.content.Page;
 import dev.wasmtutorial.content.SiteLayout;
-import dev.wasmtutorial.content.TextFiles;
-import dev.wasmtutorial.markdown.LinkRef;
 import dev.wasmtutorial.markdown.MarkdownRenderer;
 import dev.wasmtutorial.markdown.RenderedMarkdown;
 import dev.wasmtutorial.publish.ServiceWorker;
 import dev.wasmtutorial.publish.SitemapWriter;
 import dev.wasmtutorial.publish.StagingSite;
 import dev.wasmtutorial.render.AssetManifest;
-import dev.wasmtutorial.render.DemoPageDecorator;
 import dev.wasmtutorial.render.PageComposer;
 import dev.wasmtutorial.render.TemplateRenderer;
 import dev.wasmtutorial.wasm.DemoStage;
-import dev.wasmtutorial.wasm.InspectorPanel;
-import dev.wasmtutorial.wasm.ModuleReport;
-import dev.wasmtutorial.wasm.ModuleValidator;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,12 +64,6 @@ public final class SiteBuilder {
         stageStart = now;
     }
 
-    /** Where a published HTML file came from, to turn a broken link back into file:line. */
-    private record Origin(String display, List<LinkRef> links, Path file) {
-    }
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     /** Reloads the page when the development server says the site was rebuilt. */
     private static final String LIVE_RELOAD_CLIENT = """
@@ -127,14 +111,14 @@ public final class SiteBuilder {
         List<DemoStage.DemoResult> demos = new DemoStage(config, log).run();
         stage("demos");
 
-        Map<String, Origin> origins = new HashMap<>();
+        Map<String, LinkProblemLocator.Origin> origins = new HashMap<>();
         List<String> sitemapPaths = new ArrayList<>();
         int moduleCount = 0;
         LinkChecker.Report report;
         try (StagingSite staging = new StagingSite(config.outDir())) {
             for (RenderedPage r : rendered) {
                 staging.writeText(r.page().outputPath(), r.html(), r.page().display());
-                origins.put(r.page().outputPath(), new Origin(r.page().display(), r.body().links(), r.page().source()));
+                origins.put(r.page().outputPath(), new LinkProblemLocator.Origin(r.page().display(), r.body().links(), r.page().source()));
                 sitemapPaths.add(PageComposer.canonicalPath(r.page().outputPath()));
             }
             copyContentFiles(staging, layout);
@@ -142,9 +126,13 @@ public final class SiteBuilder {
             if (config.liveReload()) {
                 staging.writeText("assets/livereload.js", LIVE_RELOAD_CLIENT, "live reload (serve --watch)");
             }
+            DemoPublisher demoPublisher = new DemoPublisher(config, layout, staging);
             for (DemoStage.DemoResult demo : demos) {
                 moduleCount += demo.modules().size();
-                publishDemo(staging, layout, demo, origins, sitemapPaths);
+                for (DemoPublisher.PublishedPage page : demoPublisher.publish(demo)) {
+                    origins.put(page.sitePath(), new LinkProblemLocator.Origin(page.display(), List.of(), page.file()));
+                    sitemapPaths.add(page.sitePath());
+                }
             }
             staging.writeText("404.html", composer.composeNotFound(), config.display(config.templatesDir().resolve("404.peb")));
             staging.writeText("sitemap.xml", SitemapWriter.sitemap(config.baseUrl(), sitemapPaths), "sitemap");
@@ -163,7 +151,8 @@ public final class SiteBuilder {
             writeExternalLinks(report);
             stage("check");
             if (!report.problems().isEmpty()) {
-                List<BuildException> errors = report.problems().stream().map(p -> brokenLink(p, origins)).toList();
+                LinkProblemLocator locator = new LinkProblemLocator(origins);
+                List<BuildException> errors = report.problems().stream().map(locator::toError).toList();
                 errors.forEach(e -> log.println(e.oneLine()));
                 throw errors.get(0);
             }
@@ -178,40 +167,6 @@ public final class SiteBuilder {
             stage("publish");
             return new Summary(pages.size(), moduleCount, report.linksChecked(), warnings.size(),
                     (System.nanoTime() - start) / 1_000_000, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis)));
-        }
-    }
-
-    private void publishDemo(StagingSite staging, SiteLayout layout, DemoStage.DemoResult demo, Map<String, Origin> origins,
-                             List<String> sitemapPaths) {
-        List<ModuleReport> reports = demo.modules().stream().map(ModuleValidator.Outcome::report).toList();
-        Map<String, String> reportPaths = new HashMap<>();
-        for (ModuleReport r : reports) {
-            String sitePath = layout.outputPathOf(config.projectRoot().resolve(r.module())).orElseThrow() + ".json";
-            reportPaths.put(r.module(), sitePath);
-            try {
-                staging.write(sitePath, (JSON.writeValueAsString(r) + "\n").getBytes(StandardCharsets.UTF_8), r.module());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        for (Path file : files(demo.dir())) {
-            String sitePath = layout.outputPathOf(file).orElseThrow();
-            String display = config.display(file);
-            if (sitePath.endsWith(".html")) {
-                String html = TextFiles.readUtf8(file, display);
-                String panel = null;
-                if (DemoPageDecorator.wantsInspector(html)) {
-                    List<String> urls = reports.stream().map(r -> SiteLayout.relativeUrl(sitePath, reportPaths.get(r.module()))).toList();
-                    panel = InspectorPanel.html(reports, urls);
-                }
-                String liveReloadScript = config.liveReload() ? SiteLayout.rootPrefix(sitePath) + "assets/livereload.js" : null;
-                html = DemoPageDecorator.decorate(html, panel, liveReloadScript);
-                staging.writeText(sitePath, html, display);
-                origins.put(sitePath, new Origin(display, List.of(), file));
-                sitemapPaths.add(sitePath);
-            } else {
-                staging.copy(file, sitePath, display);
-            }
         }
     }
 
@@ -247,7 +202,7 @@ public final class SiteBuilder {
     }
 
     /** Regular files under {@code dir} that are not hidden (no path segment starts with '.'), sorted. */
-    private static List<Path> files(Path dir) {
+    static List<Path> files(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> Stream.of(dir.relativize(p).toString().split("[/\\\\]")).noneMatch(s -> s.startsWith(".")))
@@ -255,38 +210,6 @@ public final class SiteBuilder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private BuildException brokenLink(LinkChecker.Problem problem, Map<String, Origin> origins) {
-        Origin origin = origins.get(problem.page());
-        if (origin == null) {
-            return new BuildException(SourceLocation.of(problem.page() + " (generated)"), "broken link '" + problem.href() + "': "
-                    + problem.reason(), "fix the template that produces this page");
-        }
-        int line = origin.links().stream().filter(l -> l.href().equals(problem.href())).mapToInt(LinkRef::line).findFirst()
-                .orElseGet(() -> lineContaining(origin.file(), problem.href()));
-        String written = origin.links().stream().filter(l -> l.href().equals(problem.href())).map(LinkRef::original).findFirst()
-                .orElse(problem.href());
-        boolean fromTemplate = line == 0;
-        return new BuildException(new SourceLocation(origin.display(), line),
-                "broken link '" + written + "'" + (written.equals(problem.href()) ? "" : " (published as '" + problem.href() + "')")
-                        + ": " + problem.reason() + (fromTemplate ? " (the link comes from a template)" : ""),
-                problem.reason().startsWith("no element with id") ? "use the heading's slug: lower-case, spaces as '-', punctuation dropped"
-                        : "check the path; it is relative to this file");
-    }
-
-    private static int lineContaining(Path file, String text) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).contains(text)) {
-                    return i + 1;
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // fall through: no line
-        }
-        return 0;
     }
 
     private void writeExternalLinks(LinkChecker.Report report) {

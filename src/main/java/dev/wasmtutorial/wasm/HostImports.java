@@ -14,7 +14,6 @@ import com.dylibso.chicory.wasm.types.Import;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,9 +136,5 @@ final class HostImports implements AutoCloseable {
     @Override
     public void close() {
         wasi.close();
-    }
-
-    static String describe(long[] values) {
-        return values == null ? "nothing" : Arrays.toString(values);
     }
 }
