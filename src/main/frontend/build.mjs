@@ -114,7 +114,17 @@ async function postprocess(siteDir) {
   const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
   if (written.errors.length) throw new Error('pagefind: ' + written.errors.join('; '));
   await pagefind.close();
-  console.log(`postprocess: highlighted ${blocks} code blocks in ${pages} pages; search index of ${added.page_count} pages`);
+  // The site has its own small search UI (templates/assets/search.js): Pagefind's prebuilt UIs
+  // would only be published and precached for nothing.
+  const unused = /^pagefind-(ui|component-ui|modular-ui|highlight)\./;
+  for (const name of await readdir(join(siteDir, 'pagefind'))) {
+    if (unused.test(name)) await rm(join(siteDir, 'pagefind', name));
+  }
+  const indexFiles = await files(join(siteDir, 'pagefind'));
+  let bytes = 0;
+  for (const file of indexFiles) bytes += (await readFile(file)).length;
+  console.log(`postprocess: highlighted ${blocks} code blocks in ${pages} pages; search index of ${added.page_count} pages, `
+    + `${indexFiles.length} files, ${(bytes / 1024).toFixed(0)} KiB`);
 }
 
 try {

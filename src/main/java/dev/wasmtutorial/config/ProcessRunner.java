@@ -59,8 +59,11 @@ public final class ProcessRunner {
         }
         int exit = process.exitValue();
         if (exit != 0) {
-            String error = lines.stream().filter(l -> l.startsWith("error:") || l.contains("error")).findFirst()
-                    .orElse(lines.isEmpty() ? "no output" : lines.get(lines.size() - 1));
+            // Prefer the command's own "error:" line, then any line naming an error (e.g. Node's
+            // "SyntaxError: ..."), then its last line.
+            String error = lines.stream().filter(l -> l.strip().startsWith("error:")).findFirst()
+                    .or(() -> lines.stream().filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("error")).findFirst())
+                    .orElse(lines.isEmpty() ? "no output" : lines.get(lines.size() - 1)).strip();
             String hint = lines.stream().filter(l -> l.startsWith("hint:")).findFirst().map(l -> l.substring(5).strip())
                     .orElse(fallbackHint);
             throw new BuildException(SourceLocation.of(what), "failed (exit " + exit + "): " + error.replaceFirst("^error:\\s*", ""), hint);
