@@ -4,6 +4,7 @@
 #
 #   ./mvnw package -DskipTests   # once, to build target/wasm-tutorial.jar
 #   bench/build-benchmark.sh [PAGES] [RUNS]
+#   BENCH_JVM_ARGS="-XX:+UseParallelGC" bench/build-benchmark.sh   # try other JVM options
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,7 +21,7 @@ cp -r templates "$work/templates"
 echo "corpus: $pages pages, $(du -sk "$work/content" | cut -f1) KiB of Markdown; $(nproc) cores; $(java -version 2>&1 | head -1)"
 
 # The same JVM options as the Maven build uses for the generator (see pom.xml: generator.jvm.args).
-jvm_args=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+jvm_args=(${BENCH_JVM_ARGS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC})
 echo "java ${jvm_args[*]} -jar $jar build ..."
 for run in $(seq 1 "$runs"); do
   /usr/bin/time -f '%e %M' -o "$work/time.txt" \

@@ -33,6 +33,7 @@ public final class SiteWatcher implements AutoCloseable {
     });
     private final Set<Path> pending = new LinkedHashSet<>();
     private final Consumer<Set<Path>> onChange;
+    private final List<Path> roots = new ArrayList<>();
     private ScheduledFuture<?> scheduled;
 
     public SiteWatcher(List<Path> roots, Consumer<Set<Path>> onChange) throws IOException {
@@ -43,6 +44,7 @@ public final class SiteWatcher implements AutoCloseable {
                 existing.add(root.toAbsolutePath().normalize());
             }
         }
+        this.roots.addAll(existing);
         this.watcher = DirectoryWatcher.builder()
                 .paths(existing)
                 .fileHashing(false)
@@ -56,7 +58,7 @@ public final class SiteWatcher implements AutoCloseable {
 
     private void onEvent(DirectoryChangeEvent event) {
         Path path = event.path();
-        if (path == null || event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW || isIgnored(path)) {
+        if (path == null || event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW || isIgnored(belowRoot(path))) {
             return;
         }
         synchronized (pending) {
@@ -68,6 +70,18 @@ public final class SiteWatcher implements AutoCloseable {
         }
     }
 
+    /** The part of the path below the watched folder it is in: only that part decides what is ignored. */
+    private Path belowRoot(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        for (Path root : roots) {
+            if (abs.startsWith(root)) {
+                return root.relativize(abs);
+            }
+        }
+        return abs.getFileName() == null ? abs : abs.getFileName();
+    }
+
+    /** @param path relative to a watched folder */
     static boolean isIgnored(Path path) {
         for (Path part : path) {
             String name = part.toString();
