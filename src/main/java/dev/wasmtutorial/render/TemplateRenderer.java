@@ -2,6 +2,7 @@ package dev.wasmtutorial.render;
 
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.SourceLocation;
+import dev.wasmtutorial.content.TextFiles;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.LoaderException;
 import io.pebbletemplates.pebble.error.PebbleException;
@@ -36,6 +37,7 @@ public final class TemplateRenderer {
             throw new BuildException(SourceLocation.of(templatesDisplay), "templates folder not found",
                     "pass --templates DIR or run from the project root");
         }
+        checkEncoding(templatesDir, templatesDisplay);
         FileLoader loader = new FileLoader();
         loader.setPrefix(templatesDir.toAbsolutePath().toString());
         loader.setSuffix(SUFFIX);
@@ -85,6 +87,17 @@ public final class TemplateRenderer {
         String message = e.getPebbleMessage() == null ? e.getMessage() : e.getPebbleMessage();
         return new BuildException(new SourceLocation(templatesDisplay + "/" + file, line),
                 "template error: " + message, "fix the template; variables available to pages are listed in templates/README.md", e);
+    }
+
+    /** Pebble would decode bad bytes silently; every template must be valid UTF-8, like the content. */
+    private static void checkEncoding(Path templatesDir, String templatesDisplay) {
+        try (Stream<Path> files = Files.list(templatesDir)) {
+            for (Path template : files.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList()) {
+                TextFiles.readUtf8(template, templatesDisplay + "/" + template.getFileName());
+            }
+        } catch (IOException e) {
+            throw new BuildException(SourceLocation.of(templatesDisplay), "cannot list templates: " + e.getMessage(), null, e);
+        }
     }
 
     private String available() {

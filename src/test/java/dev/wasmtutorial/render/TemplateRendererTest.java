@@ -54,4 +54,12 @@ class TemplateRendererTest {
                 .isInstanceOf(BuildException.class)
                 .satisfies(e -> assertThat(((BuildException) e).location()).isEqualTo(new SourceLocation("templates/page.peb", 3)));
     }
+
+    @Test
+    void nonUtf8TemplateIsRefusedWithItsLine() throws Exception {
+        Files.write(dir.resolve("page.peb"), "ok\ncaf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> new TemplateRenderer(dir, "templates"))
+                .isInstanceOf(BuildException.class)
+                .satisfies(e -> assertThat(((BuildException) e).oneLine()).startsWith("templates/page.peb:2: error: not valid UTF-8"));
+    }
 }
