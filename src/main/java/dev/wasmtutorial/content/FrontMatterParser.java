@@ -86,6 +86,11 @@ public final class FrontMatterParser {
             JsonLocation where = e.getLocation();
             // +1: the YAML starts on the line after the opening '---'.
             int line = where == null ? 1 : where.getLineNr() + 1;
+            // SnakeYAML also knows where the broken construct began (e.g. the unclosed '['):
+            // that is the line the author has to fix.
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getContextMark() != null) {
+                line = marked.getContextMark().getLine() + 2;
+            }
             throw new BuildException(new SourceLocation(display, line),
                     "malformed front matter: " + e.getOriginalMessage().lines().findFirst().orElse("invalid YAML"),
                     "front matter is YAML: 'key: value', one per line; quote values that contain ': '");

@@ -50,8 +50,15 @@ class FrontMatterParserTest {
                     BuildException b = (BuildException) e;
                     assertThat(b.getMessage()).startsWith("malformed front matter");
                     assertThat(b.location().file()).isEqualTo("content/b.md");
-                    assertThat(b.location().line()).isBetween(3, 5);
+                    assertThat(b.location().line()).isEqualTo(3);
                 });
+    }
+
+    @Test
+    void malformedYamlPointsAtTheLineWhereTheBrokenValueStarts() {
+        assertThatThrownBy(() -> parser.parse("---\ntitle: [broken\ndescription: d\norder: 1\n---\nbody\n", "content/c.md"))
+                .isInstanceOf(BuildException.class)
+                .satisfies(e -> assertThat(((BuildException) e).location().line()).isEqualTo(2));
     }
 
     @Test
