@@ -1,6 +1,5 @@
 package dev.wasmtutorial.markdown;
 
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -34,7 +33,7 @@ public final class MarkdownRenderer {
                 TablesExtension.create(),
                 TaskListExtension.create(),
                 StrikethroughExtension.create(),
-                AutolinkExtension.create()));
+                AutolinkCandidates.create()));
         // GitHub table semantics: no column spans, header row required, separator may be short.
         options.set(TablesExtension.COLUMN_SPANS, false);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
@@ -49,7 +48,6 @@ public final class MarkdownRenderer {
                         TablesExtension.create(),
                         TaskListExtension.create(),
                         StrikethroughExtension.create(),
-                        AutolinkExtension.create(),
                         new SiteHtmlExtension(rewriter, layout, projectRoot)))
                 .build();
     }

@@ -86,6 +86,20 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void bareUrlsWwwAndEmailAddressesBecomeLinksButCodeDoesNot() {
+        String html = render("""
+                Docs at www.example.org or https://emscripten.org/docs, mail ada@example.org.
+
+                Not in code: `https://example.com/x`, and plain text stays text.
+                """).html();
+        assertThat(html).contains("<a href=\"http://www.example.org\">www.example.org</a>")
+                .contains("<a href=\"https://emscripten.org/docs\">https://emscripten.org/docs</a>")
+                .contains("<a href=\"mailto:ada@example.org\">ada@example.org</a>")
+                .contains("<code>https://example.com/x</code>")
+                .doesNotContain("href=\"https://example.com/x\"");
+    }
+
+    @Test
     void fencedCodeGetsALanguageClassAndMermaidStaysADiagramBlock() {
         RenderedMarkdown out = render("""
                 ```c
