@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Build benchmark: generate a synthetic corpus of PAGES Markdown pages (default 2000) and time
-# full builds of it with the generator's jar, printing wall time, pages/s and peak RSS per run.
+# full builds of it with the generator's jar, printing wall time, pages/s, CPU time (user+sys)
+# and peak RSS per run. On a shared VM wall time drifts by tens of percent from minute to minute;
+# CPU time is the steadier figure for comparing two versions (run them interleaved).
 #
 #   ./mvnw package -DskipTests   # once, to build target/wasm-tutorial.jar
 #   bench/build-benchmark.sh [PAGES] [RUNS]
@@ -24,9 +26,10 @@ echo "corpus: $pages pages, $(du -sk "$work/content" | cut -f1) KiB of Markdown;
 jvm_args=(${BENCH_JVM_ARGS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC})
 echo "java ${jvm_args[*]} -jar $jar build ..."
 for run in $(seq 1 "$runs"); do
-  /usr/bin/time -f '%e %M' -o "$work/time.txt" \
+  /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" \
     java "${jvm_args[@]}" -jar "$jar" build --timings --root "$work" --no-demos --out "$work/site" --reports "$work/reports" >"$work/build.log"
-  read -r wall rss_kb <"$work/time.txt"
+  read -r wall rss_kb user sys <"$work/time.txt"
   pages_per_s=$(awk -v p="$pages" -v w="$wall" 'BEGIN { printf "%.0f", (p + 1) / w }')
-  echo "run $run: wall ${wall} s, ${pages_per_s} pages/s, peak RSS $((rss_kb / 1024)) MiB | $(tail -2 "$work/build.log" | tr '\n' ' ')"
+  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+  echo "run $run: wall ${wall} s, ${pages_per_s} pages/s, CPU ${cpu} s, peak RSS $((rss_kb / 1024)) MiB | $(tail -2 "$work/build.log" | tr '\n' ' ')"
 done
