@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Debian's Chromium (or the one named by -Dchromium.path), driven by Playwright, offline: no
- * browser download, no background traffic, DNS answered only for loopback.
+ * browser download, no background traffic, DNS answered only for loopback. An empty
+ * -Dchromium.path lets Playwright use (and download) its own Chromium instead.
  */
 final class Chromium implements AutoCloseable {
 
@@ -18,13 +19,16 @@ final class Chromium implements AutoCloseable {
     final Browser browser;
 
     Chromium() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        String executable = System.getProperty("chromium.path", "/usr/bin/chromium");
+        // With a browser of our own, Playwright must not try to download one (its CDN is not
+        // reachable everywhere). With -Dchromium.path= (empty), it may fetch its own Chromium.
+        Map<String, String> env = executable.isBlank() ? Map.of() : Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
         BrowserType.LaunchOptions options = new BrowserType.LaunchOptions()
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"));
-        String executable = System.getProperty("chromium.path", "/usr/bin/chromium");
         if (!executable.isBlank()) {
             options.setExecutablePath(Path.of(executable));
         }
