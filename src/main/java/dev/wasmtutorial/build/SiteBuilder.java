@@ -19,6 +19,7 @@ import dev.wasmtutorial.render.AssetManifest;
 import dev.wasmtutorial.render.PageComposer;
 import dev.wasmtutorial.render.TemplateRenderer;
 import dev.wasmtutorial.wasm.DemoStage;
+import dev.wasmtutorial.wasm.ValidationCache;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,7 +40,12 @@ import java.util.stream.Stream;
 public final class SiteBuilder {
 
     /** What a successful build produced, for the one-line summary. */
-    public record Summary(int pages, int modules, int links, int warnings, long millis, Map<String, Long> stageMillis) {
+    /**
+     * @param pagesRendered     pages whose Markdown was rendered (the others were unchanged and reused)
+     * @param modulesValidated  modules run on Chicory (-1 when every module is always run)
+     */
+    public record Summary(int pages, int modules, int links, int warnings, long millis, Map<String, Long> stageMillis,
+                          int pagesRendered, int modulesValidated) {
         public String oneLine() {
             return String.format("built %d pages and %d Wasm modules, checked %d links in %d ms%s", pages, modules, links, millis,
                     warnings == 0 ? "" : " (" + warnings + " warnings)");
@@ -77,10 +83,22 @@ public final class SiteBuilder {
 
     private final SiteConfig config;
     private final PrintStream log;
+    private final RenderCache renderCache;
+    private final ValidationCache validationCache;
 
     public SiteBuilder(SiteConfig config, PrintStream log) {
+        this(config, log, new RenderCache(), null);
+    }
+
+    /**
+     * A builder that reuses what earlier builds with the same caches produced for unchanged
+     * inputs (serve --watch keeps one pair for its whole session).
+     */
+    public SiteBuilder(SiteConfig config, PrintStream log, RenderCache renderCache, ValidationCache validationCache) {
         this.config = config;
         this.log = log;
+        this.renderCache = renderCache;
+        this.validationCache = validationCache;
     }
 
     public Summary build() {
@@ -91,7 +109,7 @@ public final class SiteBuilder {
 
         List<Page> pages = new ContentLoader(config, layout, new FrontMatterParser(diagnostics)).load();
         Navigation navigation = new Navigation(pages);
-        MarkdownRenderer markdown = new MarkdownRenderer(layout, config.projectRoot(), diagnostics);
+        MarkdownRenderer markdown = new MarkdownRenderer(layout, config.projectRoot());
         TemplateRenderer templates = new TemplateRenderer(config.templatesDir(), config.display(config.templatesDir()));
         AssetManifest assets = AssetManifest.read(config.assetsDir(), config.display(config.assetsDir()));
         PageComposer composer = new PageComposer(templates, navigation, config.siteTitle(), config.baseUrl(), config.liveReload(), assets);
@@ -102,13 +120,16 @@ public final class SiteBuilder {
         }
         List<RenderedPage> rendered = pages.parallelStream()
                 .map(p -> {
-                    RenderedMarkdown body = markdown.render(p);
+                    RenderedMarkdown body = renderCache.render(p, markdown);
                     return new RenderedPage(p, body, composer.compose(p, body));
                 })
                 .toList();
+        rendered.forEach(r -> diagnostics.addAll(r.body().warnings()));
+        int pagesRendered = renderCache.takeRenderedCount();
         stage("render");
 
-        List<DemoStage.DemoResult> demos = new DemoStage(config, log).run();
+        List<DemoStage.DemoResult> demos = new DemoStage(config, log, validationCache).run();
+        int modulesValidated = validationCache == null ? -1 : validationCache.takeValidatedCount();
         stage("demos");
 
         Map<String, LinkProblemLocator.Origin> origins = new HashMap<>();
@@ -166,7 +187,8 @@ public final class SiteBuilder {
             staging.commit();
             stage("publish");
             return new Summary(pages.size(), moduleCount, report.linksChecked(), warnings.size(),
-                    (System.nanoTime() - start) / 1_000_000, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis)));
+                    (System.nanoTime() - start) / 1_000_000, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis)),
+                    pagesRendered, modulesValidated);
         }
     }
 

@@ -23,6 +23,10 @@ public final class Diagnostics {
         warnings.add(new Warning(location, message));
     }
 
+    public synchronized void addAll(List<Warning> more) {
+        warnings.addAll(more);
+    }
+
     /** Warnings in a stable order (by file, line, text), so output does not depend on thread timing. */
     public synchronized List<Warning> warnings() {
         List<Warning> sorted = new ArrayList<>(warnings);

@@ -18,16 +18,15 @@ import java.util.Set;
 /**
  * GitHub-flavoured Markdown to HTML with our extensions. Thread-safe: one instance renders all
  * pages in parallel (flexmark's parser and renderer are immutable; per-page state lives in
- * each document).
+ * each document). Rendering depends only on the page and the files it includes, and reports its
+ * warnings in the result, so a result can be reused while those are unchanged.
  */
 public final class MarkdownRenderer {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
-    private final Diagnostics diagnostics;
 
-    public MarkdownRenderer(SiteLayout layout, Path projectRoot, Diagnostics diagnostics) {
-        this.diagnostics = diagnostics;
+    public MarkdownRenderer(SiteLayout layout, Path projectRoot) {
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(
                 TablesExtension.create(),
@@ -56,10 +55,11 @@ public final class MarkdownRenderer {
         Document document = parser.parse(page.markdown());
         PageRenderState state = new PageRenderState(page);
         document.set(PageRenderState.KEY, state);
+        Diagnostics diagnostics = new Diagnostics();
         AlertTransformer.apply(document, state, diagnostics);
         HeadingIds.assign(document, state);
         String html = renderer.render(document);
         return new RenderedMarkdown(html, List.copyOf(state.toc), List.copyOf(state.links), Set.copyOf(state.includes),
-                state.hasDiagram);
+                state.hasDiagram, diagnostics.warnings());
     }
 }

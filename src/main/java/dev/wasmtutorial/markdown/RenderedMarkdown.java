@@ -1,5 +1,7 @@
 package dev.wasmtutorial.markdown;
 
+import dev.wasmtutorial.config.Diagnostics;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +14,8 @@ import java.util.Set;
  * @param links    every link and image, with source lines
  * @param includes files embedded by include directives (a change to one means re-rendering)
  * @param hasDiagram whether the page has a Mermaid block (the front end loads Mermaid only then)
+ * @param warnings what rendering found questionable (unknown alert types), for the build to report
  */
-public record RenderedMarkdown(String html, List<TocEntry> toc, List<LinkRef> links, Set<Path> includes, boolean hasDiagram) {
+public record RenderedMarkdown(String html, List<TocEntry> toc, List<LinkRef> links, Set<Path> includes, boolean hasDiagram,
+                               List<Diagnostics.Warning> warnings) {
 }

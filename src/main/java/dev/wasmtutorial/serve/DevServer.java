@@ -1,6 +1,8 @@
 package dev.wasmtutorial.serve;
 
+import dev.wasmtutorial.build.RenderCache;
 import dev.wasmtutorial.build.SiteBuilder;
+import dev.wasmtutorial.wasm.ValidationCache;
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.SiteConfig;
 
@@ -23,11 +25,14 @@ public final class DevServer implements AutoCloseable {
     private final SiteWatcher watcher;
     private volatile long lastRebuildMillis = -1;
     private volatile int rebuilds;
+    /** Kept for the whole session: unchanged pages and modules are not rendered or run again. */
+    private final RenderCache renderCache = new RenderCache();
+    private final ValidationCache validationCache = new ValidationCache();
 
     public DevServer(SiteConfig config, String host, int port, String contextPath, PrintStream log) throws Exception {
         this.config = config.withLiveReload(true);
         this.log = log;
-        new SiteBuilder(this.config, log).build();
+        new SiteBuilder(this.config, log, renderCache, validationCache).build();
         this.server = new PreviewServer(this.config.outDir(), host, port, contextPath, true).start();
         List<Path> roots = new ArrayList<>(List.of(config.contentDir(), config.templatesDir()));
         roots.addAll(config.demoDirs());
@@ -48,15 +53,24 @@ public final class DevServer implements AutoCloseable {
         return rebuilds;
     }
 
+    /** The last successful rebuild's summary, or null before the first one. */
+    public SiteBuilder.Summary lastSummary() {
+        return lastSummary;
+    }
+
+    private volatile SiteBuilder.Summary lastSummary;
+
     private void rebuild(Set<Path> changed) {
         boolean demoChanged = changed.stream().anyMatch(p -> config.demoDirs().stream().anyMatch(p::startsWith));
         long start = System.nanoTime();
         try {
-            SiteBuilder.Summary summary = new SiteBuilder(config.withBuildDemos(demoChanged), log).build();
+            SiteBuilder.Summary summary = new SiteBuilder(config.withBuildDemos(demoChanged), log, renderCache, validationCache).build();
             lastRebuildMillis = (System.nanoTime() - start) / 1_000_000;
             rebuilds++;
-            log.printf("rebuilt in %d ms (%d file(s) changed%s): %s%n", lastRebuildMillis, changed.size(),
-                    demoChanged ? ", demos rebuilt" : "", summary.oneLine());
+            lastSummary = summary;
+            log.printf("rebuilt in %d ms (%d file(s) changed%s; rendered %d of %d pages, ran %d of %d modules)%n",
+                    lastRebuildMillis, changed.size(), demoChanged ? ", demo scripts run" : "",
+                    summary.pagesRendered(), summary.pages(), summary.modulesValidated(), summary.modules());
             server.liveReload().reload();
         } catch (BuildException e) {
             log.println(e.oneLine());

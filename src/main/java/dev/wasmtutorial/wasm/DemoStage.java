@@ -29,10 +29,17 @@ public final class DemoStage {
 
     private final SiteConfig config;
     private final PrintStream log;
+    private final ValidationCache cache;
 
     public DemoStage(SiteConfig config, PrintStream log) {
+        this(config, log, null);
+    }
+
+    /** @param cache results to reuse for unchanged modules (serve --watch), or null to run every module */
+    public DemoStage(SiteConfig config, PrintStream log, ValidationCache cache) {
         this.config = config;
         this.log = log;
+        this.cache = cache;
     }
 
     public List<DemoResult> run() {
@@ -69,8 +76,13 @@ public final class DemoStage {
             Path wasm = dir.resolve(spec.file()).normalize();
             String display = config.display(wasm);
             try {
-                ModuleValidator.Outcome outcome = validator.validate(wasm, display, spec);
-                log.printf("validated %s: %d check(s) passed in %d ms%n", display, spec.checks().size(), outcome.millis());
+                ValidationCache.Result result = cache == null
+                        ? new ValidationCache.Result(validator.validate(wasm, display, spec), false)
+                        : cache.validate(validator, wasm, display, spec);
+                ModuleValidator.Outcome outcome = result.outcome();
+                if (!result.reused()) {
+                    log.printf("validated %s: %d check(s) passed in %d ms%n", display, spec.checks().size(), outcome.millis());
+                }
                 outcomes.add(outcome);
             } catch (ValidationFailure failure) {
                 throw new BuildException(SourceLocation.of(display),

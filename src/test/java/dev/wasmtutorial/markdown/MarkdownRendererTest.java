@@ -1,7 +1,6 @@
 package dev.wasmtutorial.markdown;
 
 import dev.wasmtutorial.config.BuildException;
-import dev.wasmtutorial.config.Diagnostics;
 import dev.wasmtutorial.content.FrontMatter;
 import dev.wasmtutorial.content.Page;
 import dev.wasmtutorial.content.SiteLayout;
@@ -21,7 +20,6 @@ class MarkdownRendererTest {
     @TempDir
     Path root;
 
-    private final Diagnostics diagnostics = new Diagnostics();
     private MarkdownRenderer renderer;
 
     @BeforeEach
@@ -36,7 +34,7 @@ class MarkdownRendererTest {
                 }
                 // endregion: add
                 """);
-        renderer = new MarkdownRenderer(new SiteLayout(root.resolve("content"), List.of(root.resolve("demo"))), root, diagnostics);
+        renderer = new MarkdownRenderer(new SiteLayout(root.resolve("content"), List.of(root.resolve("demo"))), root);
     }
 
     private RenderedMarkdown render(String markdown) {
@@ -131,8 +129,7 @@ class MarkdownRendererTest {
 
     @Test
     void unknownAlertTypeIsAWarning() {
-        render("> [!DANGER]\n> x\n");
-        assertThat(diagnostics.warnings()).singleElement().hasToString(
+        assertThat(render("> [!DANGER]\n> x\n").warnings()).singleElement().hasToString(
                 "content/page.md:5: warning: unknown alert type [!DANGER] (use NOTE, TIP, IMPORTANT, WARNING or CAUTION)");
     }
 
