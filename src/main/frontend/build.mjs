@@ -94,6 +94,25 @@ function highlight(html) {
   return { out, count };
 }
 
+/** Null when the index in dir is complete, else what is wrong with it. */
+async function checkIndex(dir) {
+  let entry;
+  try {
+    entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8'));
+  } catch (error) {
+    return 'pagefind-entry.json is unreadable (' + error.message + ')';
+  }
+  for (const [language, info] of Object.entries(entry.languages || {})) {
+    const meta = join(dir, `pagefind.${info.hash}.pf_meta`);
+    try {
+      if ((await readFile(meta)).length === 0) return `${meta} is empty`;
+    } catch (error) {
+      return `index for language ${language} is missing (${error.message})`;
+    }
+  }
+  return Object.keys(entry.languages || {}).length ? null : 'pagefind-entry.json lists no language';
+}
+
 async function postprocess(siteDir) {
   let blocks = 0;
   let pages = 0;
@@ -111,8 +130,18 @@ async function postprocess(siteDir) {
   if (errors.length) throw new Error('pagefind: ' + errors.join('; '));
   const added = await index.addDirectory({ path: siteDir });
   if (added.errors.length) throw new Error('pagefind: ' + added.errors.join('; '));
-  const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
-  if (written.errors.length) throw new Error('pagefind: ' + written.errors.join('; '));
+  // Seen once: writeFiles resolved while pagefind-entry.json was still empty, and the published
+  // search then failed in the browser. Check what was written before stopping Pagefind's service.
+  const outputPath = join(siteDir, 'pagefind');
+  for (let attempt = 1; ; attempt++) {
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error('pagefind: ' + written.errors.join('; '));
+    const problem = await checkIndex(outputPath);
+    if (!problem) break;
+    if (attempt === 3) throw new Error('pagefind wrote an incomplete index: ' + problem);
+    console.log(`postprocess: ${problem}; writing the index again`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   await pagefind.close();
   // The site has its own small search UI (templates/assets/search.js): Pagefind's prebuilt UIs
   // would only be published and precached for nothing.
