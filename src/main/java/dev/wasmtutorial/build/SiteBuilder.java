@@ -87,12 +87,12 @@ public final class SiteBuilder {
     private final ValidationCache validationCache;
 
     public SiteBuilder(SiteConfig config, PrintStream log) {
-        this(config, log, new RenderCache(), null);
+        this(config, log, null, null);
     }
 
     /**
      * A builder that reuses what earlier builds with the same caches produced for unchanged
-     * inputs (serve --watch keeps one pair for its whole session).
+     * inputs (serve --watch keeps one pair for its whole session); null caches redo everything.
      */
     public SiteBuilder(SiteConfig config, PrintStream log, RenderCache renderCache, ValidationCache validationCache) {
         this.config = config;
@@ -120,12 +120,12 @@ public final class SiteBuilder {
         }
         List<RenderedPage> rendered = pages.parallelStream()
                 .map(p -> {
-                    RenderedMarkdown body = renderCache.render(p, markdown);
+                    RenderedMarkdown body = renderCache == null ? markdown.render(p) : renderCache.render(p, markdown);
                     return new RenderedPage(p, body, composer.compose(p, body));
                 })
                 .toList();
         rendered.forEach(r -> diagnostics.addAll(r.body().warnings()));
-        int pagesRendered = renderCache.takeRenderedCount();
+        int pagesRendered = renderCache == null ? pages.size() : renderCache.takeRenderedCount();
         stage("render");
 
         List<DemoStage.DemoResult> demos = new DemoStage(config, log, validationCache).run();
