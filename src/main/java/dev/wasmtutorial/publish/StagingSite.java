@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,6 +44,8 @@ public final class StagingSite implements AutoCloseable {
     private final Path previous;
     private final Map<String, String> writers = new ConcurrentHashMap<>();
     private final Map<String, String> htmlPages = new ConcurrentHashMap<>();
+    /** SHA-256 of each staged file, computed by the writer from the bytes it writes (no re-reading). */
+    private final Map<String, String> hashes = new ConcurrentHashMap<>();
     private final ExecutorService io = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "site-writer");
         t.setDaemon(true);
@@ -109,18 +114,30 @@ public final class StagingSite implements AutoCloseable {
 
     public void write(String sitePath, byte[] bytes, String source) {
         Path target = claim(sitePath, source);
-        submit(() -> {
-            Files.createDirectories(target.getParent());
-            Files.write(target, bytes);
-        });
+        submit(() -> store(target, bytes));
     }
 
     public void copy(Path file, String sitePath, String source) {
         Path target = claim(sitePath, source);
-        submit(() -> {
-            Files.createDirectories(target.getParent());
-            Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-        });
+        submit(() -> store(target, Files.readAllBytes(file)));
+    }
+
+    private void store(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(target.getParent());
+        Files.write(target, bytes);
+        hashes.put(sitePathOf(target), sha256(bytes));
+    }
+
+    private String sitePathOf(Path file) {
+        return staging.relativize(file).toString().replace('\\', '/');
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private interface FileWrite {
@@ -166,10 +183,11 @@ public final class StagingSite implements AutoCloseable {
         try (var walk = Files.walk(staging)) {
             int adopted = 0;
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                String sitePath = staging.relativize(file).toString().replace('\\', '/');
+                String sitePath = sitePathOf(file);
                 if (writers.putIfAbsent(sitePath, source) == null) {
                     adopted++;
                     htmlPages.remove(sitePath);
+                    hashes.put(sitePath, sha256(Files.readAllBytes(file)));
                 }
             }
             return adopted;
@@ -181,18 +199,7 @@ public final class StagingSite implements AutoCloseable {
     /** SHA-256 of every staged file, by site path, sorted: what the service worker's version is made of. */
     public Map<String, String> contentHashes() {
         awaitWrites();
-        Map<String, String> hashes = new TreeMap<>();
-        try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            for (String sitePath : new TreeMap<>(writers).keySet()) {
-                hashes.put(sitePath, java.util.HexFormat.of().formatHex(sha.digest(Files.readAllBytes(staging.resolve(sitePath)))));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        return hashes;
+        return new TreeMap<>(hashes);
     }
 
     /** Every written site path with the source that wrote it, sorted. */

@@ -70,9 +70,10 @@ final class CheckRunner {
             Instance instance = instantiate(host, check, memory);
             try {
                 initialize(instance);
-                long[] result = call(instance, check);
+                FunctionType type = exportedFunction(instance, check);
+                long[] result = call(instance, check, type);
                 checkMemory(memory, check);
-                return compare(check, result, host);
+                return compare(check, type, result, host);
             } catch (ChicoryException e) {
                 checkMemory(memory, check); // a refused growth often ends in a trap: report the cause
                 throw new ValidationFailure(moduleName, check.name(), describeExpectation(check), trapMessage(e));
@@ -120,7 +121,8 @@ final class CheckRunner {
         return false;
     }
 
-    private long[] call(Instance instance, ChecksFile.Check check) throws ValidationFailure {
+    /** The signature of the export a check calls, or a failure listing the exports there are. */
+    private FunctionType exportedFunction(Instance instance, ChecksFile.Check check) throws ValidationFailure {
         if (!hasExport(instance, check.call())) {
             List<String> names = new ArrayList<>();
             for (int i = 0; i < module.exportSection().exportCount(); i++) {
@@ -128,7 +130,10 @@ final class CheckRunner {
             }
             throw new ValidationFailure(moduleName, check.name(), "an export named " + check.call(), "exports are " + names);
         }
-        FunctionType type = instance.exportType(check.call());
+        return instance.exportType(check.call());
+    }
+
+    private long[] call(Instance instance, ChecksFile.Check check, FunctionType type) throws ValidationFailure {
         List<Long> args = check.argsOrEmpty();
         // Chicory's interpreter does not check the argument count; a wrong one would pass silently.
         if (type.params().size() != args.size()) {
@@ -150,11 +155,12 @@ final class CheckRunner {
         }
     }
 
-    private ModuleReport.CheckResult compare(ChecksFile.Check check, long[] result, HostImports host) throws ValidationFailure {
+    private ModuleReport.CheckResult compare(ChecksFile.Check check, FunctionType type, long[] result, HostImports host)
+            throws ValidationFailure {
         List<String> expected = new ArrayList<>();
         List<String> actual = new ArrayList<>();
         if (check.returns() != null) {
-            Long got = result == null || result.length == 0 ? null : normalize(result[0], check);
+            Long got = result == null || result.length == 0 ? null : normalize(result[0], type);
             expected.add("returns " + check.returns());
             actual.add("returns " + (got == null ? "nothing" : got));
             if (!Objects.equals(check.returns(), got)) {
@@ -186,23 +192,8 @@ final class CheckRunner {
     }
 
     /** An i32 result comes back as a long; compare it as the signed 32-bit value C sees. */
-    private Long normalize(long raw, ChecksFile.Check check) {
-        FunctionType type = null;
-        for (int i = 0; i < module.exportSection().exportCount(); i++) {
-            if (module.exportSection().getExport(i).name().equals(check.call())) {
-                type = exportType(module.exportSection().getExport(i).index());
-            }
-        }
-        return type != null && !type.returns().isEmpty() && type.returns().get(0).equals(ValType.I32) ? (long) (int) raw : raw;
-    }
-
-    private FunctionType exportType(int functionIndex) {
-        int imported = (int) module.importSection().stream()
-                .filter(i -> i instanceof com.dylibso.chicory.wasm.types.FunctionImport).count();
-        if (functionIndex < imported) {
-            return null;
-        }
-        return module.typeSection().getType(module.functionSection().getFunctionType(functionIndex - imported));
+    private static Long normalize(long raw, FunctionType type) {
+        return !type.returns().isEmpty() && type.returns().get(0).equals(ValType.I32) ? (long) (int) raw : raw;
     }
 
     private static String describeExpectation(ChecksFile.Check check) {

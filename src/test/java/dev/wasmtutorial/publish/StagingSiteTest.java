@@ -63,4 +63,25 @@ class StagingSiteTest {
                 .contains("<loc>https://host/repo/minimal-demo/index.html</loc>");
         assertThat(SitemapWriter.robots(URI.create("https://host/repo/"))).contains("Sitemap: https://host/repo/sitemap.xml");
     }
+
+    @Test
+    void contentHashesCoverWrittenCopiedAndAdoptedFiles() throws Exception {
+        Path source = Files.writeString(dir.resolve("style.css"), "body {}");
+        try (StagingSite staging = new StagingSite(dir.resolve("site"))) {
+            staging.writeText("index.html", "<p>hi</p>", "content/index.md");
+            staging.copy(source, "assets/style.css", "templates/assets/style.css");
+            staging.awaitWrites();
+            Files.createDirectories(staging.root().resolve("pagefind"));
+            Files.writeString(staging.root().resolve("pagefind/entry.json"), "{}");
+            assertThat(staging.adoptUnclaimed("post-process")).isEqualTo(1);
+
+            java.util.Map<String, String> hashes = staging.contentHashes();
+            assertThat(hashes).containsOnlyKeys("index.html", "assets/style.css", "pagefind/entry.json");
+            for (var entry : hashes.entrySet()) {
+                byte[] bytes = Files.readAllBytes(staging.root().resolve(entry.getKey()));
+                assertThat(entry.getValue()).isEqualTo(java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+            }
+        }
+    }
 }
