@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -30,6 +32,11 @@ final class ServeCommand implements Callable<Integer> {
             defaultValue = "/")
     String basePath;
 
+    @Option(names = "--allowed-host", paramLabel = "NAME",
+            description = "Also answer requests addressed to this host name (repeatable). Others than localhost, "
+                    + "127.0.0.1, [::1] and --host get 421, against DNS rebinding.")
+    List<String> allowedHosts = new ArrayList<>();
+
     @Option(names = "--watch", description = "Build, then rebuild on changes to content/, templates/ and the demos, and live-reload pages.")
     boolean watch;
 
@@ -42,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
             if (watch) {
                 var config = project.toConfig();
                 config = config.withOutDir(dir != null ? dir : config.projectRoot().resolve("target/dev-site"));
-                try (DevServer dev = new DevServer(config, host, port, basePath, System.out)) {
+                try (DevServer dev = new DevServer(config, host, port, basePath, allowedHosts, System.out)) {
                     System.out.println("serving " + config.display(config.outDir()) + " at " + dev.server().url()
                             + " (watching for changes; Ctrl+C to stop)");
                     dev.server().join();
@@ -54,7 +61,7 @@ final class ServeCommand implements Callable<Integer> {
                 throw new BuildException(SourceLocation.of(site.toString()), "no built site to serve",
                         "build it first (./mvnw package, or java -jar target/wasm-tutorial.jar build), or use --watch");
             }
-            try (PreviewServer server = new PreviewServer(site, host, port, basePath, false).start()) {
+            try (PreviewServer server = new PreviewServer(site, host, port, basePath, false, allowedHosts).start()) {
                 System.out.println("serving " + site + " at " + server.url() + " (Ctrl+C to stop)");
                 server.join();
             }

@@ -30,10 +30,16 @@ public final class DevServer implements AutoCloseable {
     private final ValidationCache validationCache = new ValidationCache();
 
     public DevServer(SiteConfig config, String host, int port, String contextPath, PrintStream log) throws Exception {
+        this(config, host, port, contextPath, List.of(), log);
+    }
+
+    /** @param allowedHosts host names accepted besides localhost, the loopback addresses and {@code host} */
+    public DevServer(SiteConfig config, String host, int port, String contextPath, List<String> allowedHosts,
+                     PrintStream log) throws Exception {
         this.config = config.withLiveReload(true);
         this.log = log;
         new SiteBuilder(this.config, log, renderCache, validationCache).build();
-        this.server = new PreviewServer(this.config.outDir(), host, port, contextPath, true).start();
+        this.server = new PreviewServer(this.config.outDir(), host, port, contextPath, true, allowedHosts).start();
         List<Path> roots = new ArrayList<>(List.of(config.contentDir(), config.templatesDir()));
         roots.addAll(config.demoDirs());
         this.watcher = new SiteWatcher(roots, this::rebuild);

@@ -2,6 +2,8 @@ package dev.wasmtutorial.serve;
 
 import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
@@ -13,12 +15,14 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The site over HTTP on localhost, as a static host would serve it, only stricter: correct
  * content types ({@code application/wasm} above all), ETag/Last-Modified with 304, HEAD and
- * Range, gzip for text, no directory listings, 404.html for unknown paths, security headers,
- * and no way out of the folder.
+ * Range, gzip for text, no directory listings, 404.html for unknown paths and folders, 405 for
+ * methods other than GET and HEAD, security headers on every answer (errors included), no
+ * server banner, no way out of the folder, and only requests addressed to a name it knows.
  */
 public final class PreviewServer implements AutoCloseable {
 
@@ -35,14 +39,23 @@ public final class PreviewServer implements AutoCloseable {
      * @param liveReload  whether to answer {@value LiveReload#PATH} for {@code serve --watch}
      */
     public PreviewServer(Path siteDir, String host, int port, String contextPath, boolean liveReload) {
+        this(siteDir, host, port, contextPath, liveReload, List.of());
+    }
+
+    /** @param allowedHosts host names accepted besides localhost, the loopback addresses and {@code host} */
+    public PreviewServer(Path siteDir, String host, int port, String contextPath, boolean liveReload,
+                         List<String> allowedHosts) {
         Path dir = siteDir.toAbsolutePath().normalize();
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("preview");
         server = new Server(threads);
-        connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
+        server.setErrorHandler(new ErrorPage());
 
         ResourceHandler files = new SiteFiles(new NotFoundPage(dir), liveReload);
         files.setBaseResource(ResourceFactory.of(server).newResource(dir));
@@ -62,15 +75,17 @@ public final class PreviewServer implements AutoCloseable {
         gzip.addIncludedMimeTypes("text/html", "text/css", "text/javascript", "application/javascript", "text/plain",
                 "application/json", "application/xml", "text/xml", "image/svg+xml", "application/wasm");
 
-        this.liveReload = liveReload ? new LiveReload(gzip) : null;
-        Handler inner = this.liveReload != null ? this.liveReload : gzip;
+        Handler readOnly = new ReadOnlyMethods(gzip);
+        this.liveReload = liveReload ? new LiveReload(readOnly) : null;
+        Handler inner = this.liveReload != null ? this.liveReload : readOnly;
 
         this.contextPath = normalizeContext(contextPath);
         ContextHandler context = new ContextHandler(new PathGuard(inner), this.contextPath);
         mimeTypes().getMimeMap().forEach(context.getMimeTypes()::addMimeMapping);
         // A request to the bare sub-path (/tutorial) is redirected to /tutorial/ by the context.
         context.setAllowNullPathInContext(false);
-        server.setHandler(new SecurityHeaders(context));
+        // The host check comes before everything that answers a request.
+        server.setHandler(new SecurityHeaders(new HostAllowlist(host, allowedHosts, context)));
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException(dir + " is not a folder");
         }

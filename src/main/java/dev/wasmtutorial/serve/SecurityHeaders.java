@@ -35,7 +35,12 @@ final class SecurityHeaders extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        HttpFields.Mutable headers = response.getHeaders();
+        addTo(response.getHeaders());
+        return super.handle(request, response, callback);
+    }
+
+    /** Puts the headers on a response; {@link ErrorPage} calls it for errors raised before any handler. */
+    static void addTo(HttpFields.Mutable headers) {
         headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("Referrer-Policy", "strict-origin-when-cross-origin");
@@ -43,6 +48,5 @@ final class SecurityHeaders extends Handler.Wrapper {
         headers.put("Cross-Origin-Embedder-Policy", "require-corp");
         headers.put("Cross-Origin-Resource-Policy", "same-origin");
         headers.put("X-Frame-Options", "DENY");
-        return super.handle(request, response, callback);
     }
 }
