@@ -33,8 +33,8 @@ final class ServeCommand implements Callable<Integer> {
     String basePath;
 
     @Option(names = "--allowed-host", paramLabel = "NAME",
-            description = "Also answer requests addressed to this host name (repeatable). Others than localhost, "
-                    + "127.0.0.1, [::1] and --host get 421, against DNS rebinding.")
+            description = "Also answer requests addressed to this host name (repeatable); names other than localhost, "
+                    + "127.0.0.1, [::1] and --host get 421 (a guard against DNS rebinding).")
     List<String> allowedHosts = new ArrayList<>();
 
     @Option(names = "--watch", description = "Build, then rebuild on changes to content/, templates/ and the demos, and live-reload pages.")
