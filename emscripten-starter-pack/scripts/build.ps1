@@ -1,6 +1,7 @@
 # Builds the starter pack's two examples into dist/ (Windows PowerShell / pwsh):
 #   hello_export.wasm          a standalone module exporting add (no glue)
 #   hello_stdio.js + .wasm     printf through Emscripten's generated JS glue
+#   hello_stdio.wasi.wasm      the same C as a standalone WASI command (no glue)
 #
 # Finds emcc on PATH or under $env:EMSDK. Each output is rebuilt only when its
 # source or this script is newer; pass -Force to rebuild all.
@@ -57,4 +58,14 @@ if (Test-UpToDate $stdioOut $stdioSrc) {
     & $emcc -O2 $stdioSrc -o (Join-Path $dist 'hello_stdio.js') -s ENVIRONMENT=web
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
     Write-Host "built: dist/hello_stdio.js, dist/hello_stdio.wasm ($((Get-Item $stdioOut).Length) bytes)"
+}
+
+$wasiOut = Join-Path $dist 'hello_stdio.wasi.wasm'
+if (Test-UpToDate $wasiOut $stdioSrc) {
+    Write-Host 'up to date: dist/hello_stdio.wasi.wasm'
+} else {
+    # A .wasm output with main() makes a standalone WASI command: exports _start, imports only WASI.
+    & $emcc -O2 $stdioSrc -o $wasiOut
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    Write-Host "built: dist/hello_stdio.wasi.wasm ($((Get-Item $wasiOut).Length) bytes)"
 }

@@ -2,6 +2,7 @@
 # Builds the starter pack's two examples into dist/:
 #   hello_export.wasm              a standalone module exporting add (no glue)
 #   hello_stdio.js + .wasm         printf through Emscripten's generated JS glue
+#   hello_stdio.wasi.wasm          the same C as a standalone WASI command (no glue)
 #
 # Finds emcc on PATH, under $EMSDK, or as Debian's /usr/bin/emcc. Each output is
 # rebuilt only when its source or this script is newer; FORCE=1 rebuilds all.
@@ -64,4 +65,16 @@ else
     -s ENVIRONMENT=web
   # endregion: stdio
   echo "built: dist/hello_stdio.js, dist/hello_stdio.wasm ($(wc -c <"$dist/hello_stdio.wasm") bytes)"
+fi
+
+# The same program as a standalone WASI command: an output ending in .wasm, with
+# main(), gives a module that exports _start and imports only
+# wasi_snapshot_preview1 functions, so any WASI runtime can run it without glue.
+if up_to_date "$dist/hello_stdio.wasi.wasm" "$pack_dir/c/hello_stdio.c"; then
+  echo "up to date: dist/hello_stdio.wasi.wasm"
+else
+  # region: wasi
+  "$emcc_bin" -O2 "$pack_dir/c/hello_stdio.c" -o "$dist/hello_stdio.wasi.wasm"
+  # endregion: wasi
+  echo "built: dist/hello_stdio.wasi.wasm ($(wc -c <"$dist/hello_stdio.wasi.wasm") bytes)"
 fi

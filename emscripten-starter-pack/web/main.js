@@ -13,7 +13,11 @@ const exportsPromise = (async () => {
   if (!response.ok) {
     throw new Error('could not fetch ../dist/hello_export.wasm (HTTP ' + response.status + '); run scripts/build.sh');
   }
-  const { instance } = await WebAssembly.instantiateStreaming(response, {});
+  // instantiateStreaming needs Content-Type: application/wasm; a server that sends another
+  // type (some static servers do) gets the slower path through an ArrayBuffer instead.
+  const { instance } = response.headers.get('Content-Type') === 'application/wasm'
+    ? await WebAssembly.instantiateStreaming(response, {})
+    : await WebAssembly.instantiate(await response.arrayBuffer(), {});
   return instance.exports;
 })();
 

@@ -6,7 +6,9 @@ import dev.wasmtutorial.config.SiteConfig;
 import dev.wasmtutorial.content.SiteLayout;
 import dev.wasmtutorial.content.TextFiles;
 import dev.wasmtutorial.publish.StagingSite;
+import dev.wasmtutorial.markdown.LinkRewriter;
 import dev.wasmtutorial.render.DemoPageDecorator;
+import dev.wasmtutorial.render.DemoSourceLinks;
 import dev.wasmtutorial.wasm.DemoStage;
 import dev.wasmtutorial.wasm.InspectorPanel;
 import dev.wasmtutorial.wasm.ModuleReport;
@@ -38,11 +40,13 @@ final class DemoPublisher {
     private final SiteConfig config;
     private final SiteLayout layout;
     private final StagingSite staging;
+    private final LinkRewriter links;
 
     DemoPublisher(SiteConfig config, SiteLayout layout, StagingSite staging) {
         this.config = config;
         this.layout = layout;
         this.staging = staging;
+        this.links = new LinkRewriter(layout, config.projectRoot());
     }
 
     List<PublishedPage> publish(DemoStage.DemoResult demo) {
@@ -65,7 +69,7 @@ final class DemoPublisher {
                 staging.copy(file, sitePath, display);
                 continue;
             }
-            String html = TextFiles.readUtf8(file, display);
+            String html = DemoSourceLinks.rewrite(TextFiles.readUtf8(file, display), file, sitePath, display, links);
             String panel = null;
             if (DemoPageDecorator.wantsInspector(html)) {
                 List<String> urls = reports.stream().map(r -> SiteLayout.relativeUrl(sitePath, reportPaths.get(r.module()))).toList();

@@ -3,6 +3,7 @@ package dev.wasmtutorial.wasm;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.WasmRuntimeException;
+import com.dylibso.chicory.wasi.WasiExitException;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.FunctionType;
@@ -145,7 +146,12 @@ final class CheckRunner {
             values[i] = args.get(i);
         }
         ExportFunction function = instance.export(check.call());
-        return function.apply(values);
+        try {
+            return function.apply(values);
+        } catch (WasiExitException e) {
+            // A WASI command's _start ends with proc_exit: its status is the call's result.
+            return new long[] {e.exitCode()};
+        }
     }
 
     private void checkMemory(CappedMemory memory, ChecksFile.Check check) throws ValidationFailure {

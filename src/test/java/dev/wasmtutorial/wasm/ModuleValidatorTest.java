@@ -179,4 +179,16 @@ class ModuleValidatorTest {
                 .isInstanceOf(ValidationFailure.class)
                 .hasMessageContaining("expected stdout \"hello\\n\", actual stdout \"hi\\n\"");
     }
+
+    @Test
+    void aWasiCommandsExitStatusIsTheResultOfStart() throws Exception {
+        ChecksFile.Check exits3 = new ChecksFile.Check("exits 3", "_start", List.of(), 3L, "bye\n", null);
+        assertThat(validator.validate(fixture("wasi_command.wasm"), "c", module("c", null, null, null, exits3)).report().result())
+                .isEqualTo("pass");
+
+        ChecksFile.Check exits0 = new ChecksFile.Check("exits 0", "_start", List.of(), 0L, "bye\n", null);
+        assertThatThrownBy(() -> validator.validate(fixture("wasi_command.wasm"), "c", module("c", null, null, null, exits0)))
+                .isInstanceOf(ValidationFailure.class)
+                .hasMessageContaining("expected returns 0, actual returns 3");
+    }
 }
