@@ -36,7 +36,7 @@ final class ProjectOptions {
             defaultValue = "http://localhost:8000/")
     URI baseUrl;
 
-    @Option(names = "--demo", description = "A demo folder to publish (repeatable; default: ROOT/minimal-demo and ROOT/emscripten-starter-pack).")
+    @Option(names = "--demo", description = "A demo folder to publish (repeatable; default: ROOT/minimal-demo, ROOT/emscripten-starter-pack and ROOT/strings-demo).")
     List<Path> demos;
 
     @Option(names = "--no-demos", description = "Publish no demos (for sites or benchmarks without Wasm).")
@@ -55,7 +55,7 @@ final class ProjectOptions {
     SiteConfig toConfig() {
         Path r = root.toAbsolutePath().normalize();
         List<Path> demoDirs = noDemos ? List.of()
-                : demos != null ? demos : List.of(r.resolve("minimal-demo"), r.resolve("emscripten-starter-pack"));
+                : demos != null ? demos : List.of(r.resolve("minimal-demo"), r.resolve("emscripten-starter-pack"), r.resolve("strings-demo"));
         Path templatesDir = templates != null ? templates : r.resolve("templates");
         return new SiteConfig(r,
                 content != null ? content : r.resolve("content"),

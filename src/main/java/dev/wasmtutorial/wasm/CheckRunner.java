@@ -72,9 +72,10 @@ final class CheckRunner {
             try {
                 initialize(instance);
                 FunctionType type = exportedFunction(instance, check);
-                long[] result = call(instance, check, type);
+                MemoryExchange exchange = check.memory() == null ? null : new MemoryExchange(check.memory(), moduleName, check.name());
+                long[] result = call(instance, check, type, exchange);
                 checkMemory(memory, check);
-                return compare(check, type, result, host);
+                return compare(check, type, result, host, instance, exchange);
             } catch (ChicoryException e) {
                 checkMemory(memory, check); // a refused growth often ends in a trap: report the cause
                 throw new ValidationFailure(moduleName, check.name(), describeExpectation(check), trapMessage(e));
@@ -134,8 +135,8 @@ final class CheckRunner {
         return instance.exportType(check.call());
     }
 
-    private long[] call(Instance instance, ChecksFile.Check check, FunctionType type) throws ValidationFailure {
-        List<Long> args = check.argsOrEmpty();
+    private long[] call(Instance instance, ChecksFile.Check check, FunctionType type, MemoryExchange exchange) throws ValidationFailure {
+        List<Long> args = exchange == null ? check.argsOrEmpty() : exchange.arguments(instance, check.argsOrEmpty());
         // Chicory's interpreter does not check the argument count; a wrong one would pass silently.
         if (type.params().size() != args.size()) {
             throw new ValidationFailure(moduleName, check.name(), check.call() + " called with " + type.params().size() + " argument(s) "
@@ -161,10 +162,13 @@ final class CheckRunner {
         }
     }
 
-    private ModuleReport.CheckResult compare(ChecksFile.Check check, FunctionType type, long[] result, HostImports host)
-            throws ValidationFailure {
+    private ModuleReport.CheckResult compare(ChecksFile.Check check, FunctionType type, long[] result, HostImports host,
+            Instance instance, MemoryExchange exchange) throws ValidationFailure {
         List<String> expected = new ArrayList<>();
         List<String> actual = new ArrayList<>();
+        if (exchange != null) {
+            exchange.verify(instance, result, expected, actual);
+        }
         if (check.returns() != null) {
             Long got = result == null || result.length == 0 ? null : normalize(result[0], type);
             expected.add("returns " + check.returns());
@@ -212,7 +216,7 @@ final class CheckRunner {
         return kind + ": " + message;
     }
 
-    private static String quote(String s) {
+    static String quote(String s) {
         return '"' + s.replace("\\", "\\\\").replace("\n", "\\n").replace("\"", "\\\"") + '"';
     }
 }

@@ -52,6 +52,7 @@ public record ChecksFile(String build, List<ModuleChecks> modules) {
      * @param returns       the expected result, or null to ignore it
      * @param stdout        the exact text the call must write to stdout, or null to ignore it
      * @param importsCalled for each recorded import, the exact list of argument lists it must receive
+     * @param memory        data passed in and read back through linear memory, or null
      */
     public record Check(
             String name,
@@ -59,7 +60,12 @@ public record ChecksFile(String build, List<ModuleChecks> modules) {
             List<Long> args,
             Long returns,
             String stdout,
-            @JsonProperty("imports-called") Map<String, List<List<Long>>> importsCalled) {
+            @JsonProperty("imports-called") Map<String, List<List<Long>>> importsCalled,
+            MemoryCheck memory) {
+
+        public Check(String name, String call, List<Long> args, Long returns, String stdout, Map<String, List<List<Long>>> importsCalled) {
+            this(name, call, args, returns, stdout, importsCalled, null);
+        }
 
         public List<Long> argsOrEmpty() {
             return args == null ? List.of() : args;

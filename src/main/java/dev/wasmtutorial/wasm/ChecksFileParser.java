@@ -65,6 +65,10 @@ public final class ChecksFileParser {
                 if (check.call() == null || check.name() == null) {
                     throw new BuildException(SourceLocation.of(display), "a check of " + module.file() + " lacks 'name' or 'call'", null);
                 }
+                if (check.memory() != null && check.memory().problem() != null) {
+                    throw new BuildException(SourceLocation.of(display), "check '" + check.name() + "': memory " + check.memory().problem(),
+                            "see the field list at the top of minimal-demo/wasm-checks.yaml");
+                }
             }
         }
         return checks;

@@ -135,6 +135,35 @@ abstract class BrowserSuite {
     }
 
     @Test
+    void stringsDemoRoundTripsUtf8ByHandAndThroughTheGlue() {
+        page.navigate(site.url("strings-demo/index.html").toString());
+        page.fill("#text", "grüße, wasm ☕");
+        page.click("#shout-form button[type=submit]");
+        assertThat(page.locator("#hand-result")).hasText("GRüßE, WASM ☕");
+        assertThat(page.locator("#glue-result")).hasText("GRüßE, WASM ☕");
+        assertThat(page.locator("#printed")).hasText("GRüßE, WASM ☕");
+        page.fill("#text", "again");
+        page.click("#shout-form button[type=submit]");
+        assertThat(page.locator("#hand-result")).hasText("AGAIN");
+        assertThat(page.locator("#printed")).containsText("AGAIN");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void demoPagesLinkToTheRenderedTutorialPages() {
+        page.navigate(site.url("minimal-demo/index.html").toString());
+        page.click("text=How this works, step by step");
+        assertThat(page.locator("h1")).hasText("The round trip, step by step");
+        page.navigate(site.url("strings-demo/index.html").toString());
+        page.click("text=How this works, step by step");
+        assertThat(page.locator("h1")).hasText("Strings demo");
+        page.navigate(site.url("emscripten-starter-pack/web/index.html").toString());
+        page.click("text=What happens to a printf, step by step");
+        page.waitForURL("**/intro_to_wasm.html#syscall-round-trip-sequence");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void inspectorPanelsShowTheRealExports() {
         page.navigate(site.url("minimal-demo/index.html").toString());
         var minimal = page.locator("[data-module='add_and_log.wasm'] table.inspector-exports");
@@ -147,6 +176,12 @@ abstract class BrowserSuite {
         assertThat(page.locator("[data-module='hello_stdio.wasm'] table.inspector-imports"))
                 .containsText("wasi_snapshot_preview1.fd_write");
         assertThat(page.locator("[data-module='hello_stdio.wasm'] table.inspector-exports")).containsText("main");
+        assertThat(page.locator("[data-module='hello_stdio.wasi.wasm'] table.inspector-exports")).containsText("_start");
+        assertThat(page.locator("[data-module='hello_stdio.wasi.wasm'] table.inspector-imports"))
+                .not().containsText("env.");
+
+        page.navigate(site.url("strings-demo/index.html").toString());
+        assertThat(page.locator("[data-module='shout.wasm'] table.inspector-exports")).containsText("malloc");
     }
 
     @Test
