@@ -72,3 +72,8 @@ if (document.querySelector('pre.mermaid')) {
 if ('serviceWorker' in navigator && document.documentElement.dataset.offline === 'on') {
   navigator.serviceWorker.register(new URL('sw.js', root), { scope: root.pathname }).catch(() => { /* offline support is optional */ });
 }
+
+// Live Python examples: the small runner loads here; Python and the editor only when used.
+if (document.querySelector('[data-python-runner]')) {
+  import('./python-runner.js').then((m) => m.attachAll(), (error) => console.warn('Python examples stay read-only:', error.message));
+}

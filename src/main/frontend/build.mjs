@@ -4,12 +4,14 @@
 //       Bundles and minifies SRC_DIR's site.js (with its lazily loaded search.js and diagrams.js,
 //       Mermaid included), theme.js and site.css into OUT_DIR with content-hashed names, copies
 //       the other files as they are, and writes OUT_DIR/manifest.json (name -> hashed name).
+//       Pyodide's runtime files are copied to OUT_DIR/pyodide/ and python-worker.js, which loads
+//       them, is bundled on its own (its hashed name is compiled into python-runner.js).
 //
 //   node build.mjs postprocess SITE_DIR
 //       Run by the site generator on its staging folder before the link check: highlights every
 //       <pre><code class="language-x"> block with Prism (so code is coloured without JavaScript)
 //       and writes the Pagefind search index to SITE_DIR/pagefind/.
-import { readFile, writeFile, readdir, mkdir, copyFile, rm } from 'node:fs/promises';
+import { readFile, writeFile, readdir, mkdir, copyFile, rm, stat } from 'node:fs/promises';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -30,10 +32,39 @@ async function files(dir) {
   return out.sort();
 }
 
+// Pyodide's files, published under assets/pyodide/ and loaded by the Python Worker on first Run.
+const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+
+/** Copies Pyodide into OUT_DIR/pyodide and bundles the Worker that loads it; returns the Worker's hashed name. */
+async function pythonWorker(srcDir, outDir) {
+  const sizes = {};
+  await mkdir(join(outDir, 'pyodide'), { recursive: true });
+  for (const name of PYODIDE_FILES) {
+    const from = join(here, 'node_modules', 'pyodide', name);
+    await copyFile(from, join(outDir, 'pyodide', name));
+    sizes[name] = (await stat(from)).size;
+  }
+  const result = await esbuild.build({
+    entryPoints: [join(srcDir, 'python-worker.js')],
+    outdir: outDir,
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: ['es2020'],
+    entryNames: '[name]-[hash]',
+    define: { __PYODIDE_FILES__: JSON.stringify(sizes) },
+    metafile: true,
+    logLevel: 'error',
+  });
+  return Object.keys(result.metafile.outputs).find((o) => o.endsWith('.js')).split('/').pop();
+}
+
 async function assets(srcDir, outDir) {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
+  const worker = await pythonWorker(srcDir, outDir);
   const result = await esbuild.build({
+    define: { __PYTHON_WORKER__: JSON.stringify(worker) },
     entryPoints: [join(srcDir, 'site.js'), join(srcDir, 'theme.js'), join(srcDir, 'site.css')],
     outdir: outDir,
     bundle: true,
@@ -64,6 +95,7 @@ async function assets(srcDir, outDir) {
       manifest[name] = name;
     }
   }
+  manifest['python-worker.js'] = worker;
   const sorted = Object.fromEntries(Object.entries(manifest).sort());
   await writeFile(join(outDir, 'manifest.json'), JSON.stringify(sorted, null, 2) + '\n');
   const outputs = Object.entries(result.metafile.outputs);
@@ -76,7 +108,7 @@ async function assets(srcDir, outDir) {
 
 // Fence names used in the content, mapped to Prism's language ids.
 const ALIASES = { js: 'javascript', html: 'markup', xml: 'markup', sh: 'bash', shell: 'bash', wat: 'wasm', ps1: 'powershell', yml: 'yaml' };
-loadLanguages(['c', 'bash', 'powershell', 'json', 'wasm', 'yaml', 'java', 'markup', 'javascript']);
+loadLanguages(['c', 'python', 'bash', 'powershell', 'json', 'wasm', 'yaml', 'java', 'markup', 'javascript']);
 
 const ENTITIES = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'" };
 const unescape = (s) => s.replace(/&(lt|gt|amp|quot|#39);/g, (m) => ENTITIES[m]);

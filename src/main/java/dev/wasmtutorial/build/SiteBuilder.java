@@ -13,6 +13,7 @@ import dev.wasmtutorial.content.SiteLayout;
 import dev.wasmtutorial.markdown.MarkdownRenderer;
 import dev.wasmtutorial.markdown.RenderedMarkdown;
 import dev.wasmtutorial.publish.ServiceWorker;
+import dev.wasmtutorial.python.PythonExampleCheck;
 import dev.wasmtutorial.publish.SitemapWriter;
 import dev.wasmtutorial.publish.StagingSite;
 import dev.wasmtutorial.render.AssetManifest;
@@ -127,6 +128,10 @@ public final class SiteBuilder {
         rendered.forEach(r -> diagnostics.addAll(r.body().warnings()));
         int pagesRendered = renderCache == null ? pages.size() : renderCache.takeRenderedCount();
         stage("render");
+
+        new PythonExampleCheck(config.pythonCheck(), config.contentDir(), config.projectRoot().resolve("target/python-checks"),
+                config::display, log).check(pages);
+        stage("python");
 
         List<DemoStage.DemoResult> demos = new DemoStage(config, log, validationCache).run();
         int modulesValidated = validationCache == null ? -1 : validationCache.takeValidatedCount();

@@ -26,6 +26,10 @@ final class ProjectOptions {
             + "\"node src/main/frontend/build.mjs postprocess\" (the staging folder is appended).")
     List<String> postProcess;
 
+    @Option(names = "--python-check", split = " ", description = "A command that runs the pages' Python examples in Pyodide, e.g. "
+            + "\"node src/main/frontend/check-python.mjs\" (without it the examples are not run).")
+    List<String> pythonCheck;
+
     @Option(names = "--out", description = "Output folder, replaced on success (default: ROOT/site).")
     Path out;
 
@@ -64,6 +68,6 @@ final class ProjectOptions {
                 postProcess != null ? postProcess : List.of(),
                 out != null ? out : r.resolve("site"),
                 reports != null ? reports : r.resolve("target/site-reports"),
-                baseUrl, title, demoDirs, !skipDemoBuild, !lenient, false);
+                baseUrl, title, demoDirs, !skipDemoBuild, !lenient, false, pythonCheck != null ? pythonCheck : List.of());
     }
 }

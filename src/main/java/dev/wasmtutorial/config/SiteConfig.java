@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param buildDemos    run each demo's build script before validating its modules
  * @param strict        warnings fail the build
  * @param liveReload    add the live-reload client to every page (development server only)
+ * @param pythonCheck   a command that runs the pages' Python examples (Pyodide under Node; two
+ *                      file arguments are appended, see python.PythonExampleCheck); empty: not run
  */
 public record SiteConfig(
         Path projectRoot,
@@ -38,7 +40,16 @@ public record SiteConfig(
         List<Path> demoDirs,
         boolean buildDemos,
         boolean strict,
-        boolean liveReload) {
+        boolean liveReload,
+        List<String> pythonCheck) {
+
+    /** A configuration that does not run the Python examples. */
+    public SiteConfig(Path projectRoot, Path contentDir, Path templatesDir, Path assetsDir, List<String> postProcess, Path outDir,
+                      Path reportsDir, URI baseUrl, String siteTitle, List<Path> demoDirs, boolean buildDemos, boolean strict,
+                      boolean liveReload) {
+        this(projectRoot, contentDir, templatesDir, assetsDir, postProcess, outDir, reportsDir, baseUrl, siteTitle, demoDirs, buildDemos,
+                strict, liveReload, List.of());
+    }
 
     public SiteConfig {
         Objects.requireNonNull(projectRoot, "projectRoot");
@@ -47,6 +58,7 @@ public record SiteConfig(
         templatesDir = templatesDir.toAbsolutePath().normalize();
         assetsDir = assetsDir.toAbsolutePath().normalize();
         postProcess = List.copyOf(postProcess);
+        pythonCheck = List.copyOf(pythonCheck);
         outDir = outDir.toAbsolutePath().normalize();
         reportsDir = reportsDir.toAbsolutePath().normalize();
         String base = baseUrl.toString();
@@ -61,18 +73,18 @@ public record SiteConfig(
     }
 
     public SiteConfig withOutDir(Path newOutDir) {
-        return new SiteConfig(projectRoot, contentDir, templatesDir, assetsDir, postProcess, newOutDir, reportsDir, baseUrl, siteTitle, demoDirs, buildDemos, strict, liveReload);
+        return new SiteConfig(projectRoot, contentDir, templatesDir, assetsDir, postProcess, newOutDir, reportsDir, baseUrl, siteTitle, demoDirs, buildDemos, strict, liveReload, pythonCheck);
     }
 
     public SiteConfig withBaseUrl(URI newBaseUrl) {
-        return new SiteConfig(projectRoot, contentDir, templatesDir, assetsDir, postProcess, outDir, reportsDir, newBaseUrl, siteTitle, demoDirs, buildDemos, strict, liveReload);
+        return new SiteConfig(projectRoot, contentDir, templatesDir, assetsDir, postProcess, outDir, reportsDir, newBaseUrl, siteTitle, demoDirs, buildDemos, strict, liveReload, pythonCheck);
     }
 
     public SiteConfig withLiveReload(boolean on) {
-        return new SiteConfig(projectRoot, contentDir, templatesDir, assetsDir, postProcess, outDir, reportsDir, baseUrl, siteTitle, demoDirs, buildDemos, strict, on);
+        return new SiteConfig(projectRoot, contentDir, templatesDir, assetsDir, postProcess, outDir, reportsDir, baseUrl, siteTitle, demoDirs, buildDemos, strict, on, pythonCheck);
     }
 
     public SiteConfig withBuildDemos(boolean on) {
-        return new SiteConfig(projectRoot, contentDir, templatesDir, assetsDir, postProcess, outDir, reportsDir, baseUrl, siteTitle, demoDirs, on, strict, liveReload);
+        return new SiteConfig(projectRoot, contentDir, templatesDir, assetsDir, postProcess, outDir, reportsDir, baseUrl, siteTitle, demoDirs, on, strict, liveReload, pythonCheck);
     }
 }

@@ -47,7 +47,8 @@ public final class MarkdownRenderer {
                         TablesExtension.create(),
                         TaskListExtension.create(),
                         StrikethroughExtension.create(),
-                        new SiteHtmlExtension(rewriter, layout, projectRoot)))
+                        new SiteHtmlExtension(rewriter, layout, projectRoot),
+                        new PythonRunnerExtension()))
                 .build();
     }
 

@@ -17,6 +17,13 @@ public final class ServiceWorker {
 
     public static final String FILE = "sw.js";
 
+    /**
+     * Pyodide (about 13.5 MB): not precached, or every visitor would download it. The fetch
+     * handler below stores its files when the first Run loads them, so the runner works offline
+     * from then on.
+     */
+    static final String ON_FIRST_USE = "assets/pyodide/";
+
     private ServiceWorker() {
     }
 
@@ -26,6 +33,9 @@ public final class ServiceWorker {
         // Each file by its own name, and each folder's index.html also by the folder's URL.
         java.util.TreeSet<String> urls = new java.util.TreeSet<>();
         for (String path : files.keySet()) {
+            if (path.startsWith(ON_FIRST_USE)) {
+                continue;
+            }
             urls.add(path);
             if (path.equals("index.html") || path.endsWith("/index.html")) {
                 String folder = path.substring(0, path.length() - "index.html".length());
