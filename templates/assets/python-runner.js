@@ -20,6 +20,7 @@ class PythonEngine {
     this.queue = Promise.resolve();
     this.onProgress = () => {};
     this.starts = 0;
+    this.loaded = false;
   }
 
   get mode() {
@@ -29,12 +30,16 @@ class PythonEngine {
   start() {
     if (this.ready) return this.ready;
     this.starts++;
+    this.loaded = false;
     this.worker = new Worker(new URL(WORKER, import.meta.url), { type: 'module', name: 'python' });
     this.interruptBuffer = this.interruptible ? new Uint8Array(new SharedArrayBuffer(1)) : null;
     this.ready = new Promise((resolve, reject) => {
       this.worker.onmessage = ({ data }) => {
         if (data.type === 'progress') this.onProgress(data.loaded, data.total);
-        else if (data.type === 'ready') resolve(data);
+        else if (data.type === 'ready') {
+          this.loaded = true;
+          resolve(data);
+        }
         else if (data.type === 'failed') reject(new Error(data.message));
         else if (data.type === 'output') this.runs.get(data.id)?.onOutput(data.stream, data.text);
         else if (data.type === 'done') this.runs.get(data.id)?.finish(data.result);
@@ -152,8 +157,7 @@ function attach(element, index) {
     element.dataset.state = 'running';
     runButton.disabled = true;
     stopButton.disabled = false;
-    const first = !engine.ready;
-    if (first) {
+    if (!engine.loaded) {
       progress.hidden = false;
       status.textContent = 'Loading Python…';
       engine.onProgress = (loaded, total) => {
@@ -194,6 +198,7 @@ function attach(element, index) {
       progress.hidden = true;
     } finally {
       clearTimeout(timer);
+      engine.onProgress = () => {};
       current = null;
       runButton.disabled = false;
       stopButton.disabled = true;

@@ -60,7 +60,7 @@ final class PythonRunnerExtension implements HtmlRenderer.HtmlRendererExtension 
                         .map(f -> "<code>/" + Escaping.escapeHtml(f, false) + "</code>").toList()) + "</p>");
             }
             // The same markup as any code block, so the build's highlighter colours it too.
-            html.raw("<div class=\"runner-code\" tabindex=\"0\" aria-label=\"Python example (click or focus to edit)\">");
+            html.raw("<div class=\"runner-code\" role=\"group\" tabindex=\"0\" aria-label=\"Python example (click or focus to edit)\">");
             html.rawPre("<pre><code class=\"language-python\">" + Escaping.escapeHtml(example.code(), false) + "</code></pre>");
             html.raw("</div>");
             if (example.expected() != null) {
