@@ -7,7 +7,6 @@ import com.microsoft.playwright.Playwright;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * First Run of a live Python example, in headless Chromium against a served site: time from the
@@ -27,23 +26,28 @@ public class PythonFirstRun {
             for (int i = 1; i <= runs; i++) {
                 try (BrowserContext context = browser.newContext()) {
                     Page page = context.newPage();
-                    AtomicLong bytes = new AtomicLong();
-                    page.onRequestFinished(r -> {
-                        var sizes = r.sizes();
-                        bytes.addAndGet(sizes.responseBodySize + sizes.responseHeadersSize);
-                    });
+                    List<com.microsoft.playwright.Request> finished = new java.util.concurrent.CopyOnWriteArrayList<>();
+                    context.onRequestFinished(finished::add);
                     page.navigate(url);
                     page.evaluate("() => navigator.serviceWorker.ready");
                     page.reload();
                     page.waitForFunction("() => navigator.serviceWorker.controller !== null");
-                    bytes.set(0);
+                    finished.clear();
                     double cold = timeToOutput(page);
-                    long coldBytes = bytes.get();
+                    page.waitForFunction("() => document.querySelector('[data-python-runner]').dataset.state === 'succeeded'");
+                    long coldBytes = 0;
+                    for (var request : finished) {
+                        var sizes = request.sizes();
+                        coldBytes += sizes.responseBodySize + sizes.responseHeadersSize;
+                    }
                     page.reload();
                     page.waitForFunction("() => navigator.serviceWorker.controller !== null");
                     double warm = timeToOutput(page);
-                    System.out.printf("run %d: cold %.0f ms to first output, %.1f MB transferred; warm (service worker cache) %.0f ms%n",
-                            i, cold, coldBytes / 1048576.0, warm);
+                    Number load = (Number) page.evaluate("() => pythonEngine.ready.then((r) => r.loadMs)");
+                    long pyodideRequests = finished.stream().filter(r -> r.url().contains("/pyodide/")).count();
+                    System.out.printf("run %d: %d requests after the click, %d of them for Pyodide's files%n", i, finished.size(), pyodideRequests);
+                    System.out.printf("run %d: cold %.0f ms to first output, %.1f MB transferred; warm (service worker cache) %.0f ms, of which loading Pyodide %d ms%n",
+                            i, cold, coldBytes / 1048576.0, warm, load.longValue());
                 }
             }
         }

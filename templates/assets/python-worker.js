@@ -8,25 +8,26 @@ const FILES = typeof __PYODIDE_FILES__ === 'undefined' ? {} : __PYODIDE_FILES__;
 const indexURL = new URL('pyodide/', import.meta.url).href;
 let session = null;
 
-/** While Pyodide loads, count the bytes of its files as they arrive and report them. */
+/**
+ * While Pyodide loads, count the bytes of its files as they arrive and report them. The count
+ * reads a clone: the original response goes to Pyodide untouched, so the browser can still use
+ * its cached compilation of the .wasm (a re-wrapped response has no URL and is compiled afresh).
+ */
 function countingFetch(realFetch, report) {
   return async (input, init) => {
     const response = await realFetch(input, init);
     const url = typeof input === 'string' ? input : input.url;
-    if (!response.body || !String(url).startsWith(indexURL)) return response;
-    const reader = response.body.getReader();
-    const counted = new ReadableStream({
-      async pull(controller) {
-        const { done, value } = await reader.read();
-        if (done) {
-          controller.close();
-          return;
+    if (response.body && String(url).startsWith(indexURL)) {
+      const reader = response.clone().body.getReader();
+      const pump = () => reader.read().then(({ done, value }) => {
+        if (!done) {
+          report(value.byteLength);
+          pump();
         }
-        report(value.byteLength);
-        controller.enqueue(value);
-      },
-    });
-    return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
+      }, () => { /* the original stream reports the error */ });
+      pump();
+    }
+    return response;
   };
 }
 
