@@ -1,9 +1,8 @@
 package dev.wasmtutorial.publish;
 
+import dev.wasmtutorial.config.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -69,12 +68,8 @@ public final class ServiceWorker {
     }
 
     static String version(Map<String, String> files) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            files.forEach((path, hash) -> digest.update((path + "\0" + hash + "\n").getBytes(StandardCharsets.UTF_8)));
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = Hashes.sha256();
+        files.forEach((path, hash) -> digest.update((path + "\0" + hash + "\n").getBytes(StandardCharsets.UTF_8)));
+        return Hashes.hex(digest.digest()).substring(0, 16);
     }
 }
