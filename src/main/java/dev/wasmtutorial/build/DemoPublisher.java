@@ -3,6 +3,7 @@ package dev.wasmtutorial.build;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wasmtutorial.config.SiteConfig;
+import dev.wasmtutorial.config.SourceTree;
 import dev.wasmtutorial.content.SiteLayout;
 import dev.wasmtutorial.content.TextFiles;
 import dev.wasmtutorial.publish.StagingSite;
@@ -25,8 +26,8 @@ import java.util.Map;
 
 /**
  * Publishes one validated demo: its files under the demo's name, a JSON report beside each
- * module, and its HTML pages with the module inspector filled in (and the live-reload client
- * when serving with --watch).
+ * module, and its HTML pages with the module inspector filled in (and the configured extra
+ * script, e.g. the development server's live reload).
  */
 final class DemoPublisher {
 
@@ -62,7 +63,7 @@ final class DemoPublisher {
             }
         }
         List<PublishedPage> pages = new ArrayList<>();
-        for (Path file : SiteBuilder.files(demo.dir())) {
+        for (Path file : SourceTree.files(demo.dir())) {
             String sitePath = layout.outputPathOf(file).orElseThrow();
             String display = config.display(file);
             if (!sitePath.endsWith(".html")) {
@@ -75,8 +76,8 @@ final class DemoPublisher {
                 List<String> urls = reports.stream().map(r -> SiteLayout.relativeUrl(sitePath, reportPaths.get(r.module()))).toList();
                 panel = InspectorPanel.html(reports, urls);
             }
-            String liveReloadScript = config.liveReload() ? SiteLayout.rootPrefix(sitePath) + "assets/livereload.js" : null;
-            staging.writeText(sitePath, DemoPageDecorator.decorate(html, panel, liveReloadScript), display);
+            String extraScript = config.extraScript() == null ? null : SiteLayout.rootPrefix(sitePath) + config.extraScript().sitePath();
+            staging.writeText(sitePath, DemoPageDecorator.decorate(html, panel, extraScript), display);
             pages.add(new PublishedPage(sitePath, display, file));
         }
         return pages;

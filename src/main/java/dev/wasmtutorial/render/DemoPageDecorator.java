@@ -22,10 +22,10 @@ public final class DemoPageDecorator {
 
     /**
      * @param panelHtml        the inspector panel, or null to leave the placeholder alone
-     * @param liveReloadScript the live-reload script's URL (development server), or null
+     * @param extraScript URL of one more script to load (development server's live reload), or null
      */
-    public static String decorate(String html, String panelHtml, String liveReloadScript) {
-        if (panelHtml == null && liveReloadScript == null) {
+    public static String decorate(String html, String panelHtml, String extraScript) {
+        if (panelHtml == null && extraScript == null) {
             return html;
         }
         Document doc = Jsoup.parse(html);
@@ -34,8 +34,8 @@ public final class DemoPageDecorator {
         if (placeholder != null && panelHtml != null) {
             placeholder.html(panelHtml);
         }
-        if (liveReloadScript != null) {
-            doc.head().appendElement("script").attr("src", liveReloadScript);
+        if (extraScript != null) {
+            doc.head().appendElement("script").attr("src", extraScript);
         }
         return doc.outerHtml();
     }
