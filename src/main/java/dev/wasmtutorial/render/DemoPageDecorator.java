@@ -25,18 +25,22 @@ public final class DemoPageDecorator {
      * @param extraScript URL of one more script to load (development server's live reload), or null
      */
     public static String decorate(String html, String panelHtml, String extraScript) {
-        if (panelHtml == null && extraScript == null) {
-            return html;
-        }
-        Document doc = Jsoup.parse(html);
-        doc.outputSettings().prettyPrint(false);
-        Element placeholder = doc.getElementById(PLACEHOLDER_ID);
-        if (placeholder != null && panelHtml != null) {
-            placeholder.html(panelHtml);
+        String out = html;
+        if (panelHtml != null) {
+            Document doc = Jsoup.parse(html);
+            doc.outputSettings().prettyPrint(false);
+            Element placeholder = doc.getElementById(PLACEHOLDER_ID);
+            if (placeholder != null) {
+                placeholder.html(panelHtml);
+                out = doc.outerHtml();
+            }
         }
         if (extraScript != null) {
-            doc.head().appendElement("script").attr("src", extraScript);
+            // Inserted as text, not re-serialised: the page is otherwise byte for byte what a build without it publishes.
+            String tag = "<script src=\"" + org.jsoup.nodes.Entities.escape(extraScript) + "\"></script>";
+            int head = out.toLowerCase(java.util.Locale.ROOT).indexOf("</head>");
+            out = head < 0 ? tag + out : out.substring(0, head) + tag + out.substring(head);
         }
-        return doc.outerHtml();
+        return out;
     }
 }
