@@ -14,6 +14,7 @@ import dev.wasmtutorial.content.Page;
 import dev.wasmtutorial.content.SiteLayout;
 import dev.wasmtutorial.markdown.MarkdownRenderer;
 import dev.wasmtutorial.markdown.RenderedMarkdown;
+import dev.wasmtutorial.publish.Precache;
 import dev.wasmtutorial.publish.ServiceWorker;
 import dev.wasmtutorial.publish.SitemapWriter;
 import dev.wasmtutorial.publish.StagingSite;
@@ -161,7 +162,10 @@ public final class SiteBuilder {
                 postProcess(staging);
                 stage("post-process");
             }
-            staging.writeText(ServiceWorker.FILE, ServiceWorker.script(staging.contentHashes()), "service worker");
+            Map<String, String> hashes = staging.contentHashes();
+            List<String> entryAssets = PageComposer.ASSET_NAMES.stream().map(assets::file).toList();
+            staging.writeText(ServiceWorker.FILE, ServiceWorker.script(hashes, Precache.select(staging.root(), hashes.keySet(), entryAssets)),
+                    "service worker");
 
             report = new LinkChecker(staging.writtenPaths().keySet(), staging::html, config.basePath()).check();
             writeExternalLinks(report);

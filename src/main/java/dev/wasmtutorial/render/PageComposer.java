@@ -20,8 +20,8 @@ public final class PageComposer {
     private final String extraScript;
     private final AssetManifest assets;
 
-    /** The assets templates may ask for by name. */
-    private static final List<String> ASSET_NAMES = List.of("site.css", "site.js", "theme.js", "favicon.svg");
+    /** The assets templates may ask for by name, and the search code every page may load. */
+    public static final List<String> ASSET_NAMES = List.of("site.css", "site.js", "theme.js", "favicon.svg", "search.js");
 
     /**
      * @param baseUrl     the site's public address, or null (then pages carry no canonical link)
