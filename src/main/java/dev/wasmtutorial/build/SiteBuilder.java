@@ -14,6 +14,7 @@ import dev.wasmtutorial.content.Page;
 import dev.wasmtutorial.content.SiteLayout;
 import dev.wasmtutorial.markdown.MarkdownRenderer;
 import dev.wasmtutorial.markdown.RenderedMarkdown;
+import dev.wasmtutorial.publish.DemoPublisher;
 import dev.wasmtutorial.publish.Precache;
 import dev.wasmtutorial.publish.ServiceWorker;
 import dev.wasmtutorial.publish.SitemapWriter;

@@ -1,4 +1,4 @@
-package dev.wasmtutorial.build;
+package dev.wasmtutorial.publish;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -6,12 +6,9 @@ import dev.wasmtutorial.config.SiteConfig;
 import dev.wasmtutorial.config.SourceTree;
 import dev.wasmtutorial.content.SiteLayout;
 import dev.wasmtutorial.content.TextFiles;
-import dev.wasmtutorial.publish.StagingSite;
 import dev.wasmtutorial.markdown.LinkRewriter;
-import dev.wasmtutorial.render.DemoPageDecorator;
 import dev.wasmtutorial.render.DemoSourceLinks;
 import dev.wasmtutorial.wasm.DemoStage;
-import dev.wasmtutorial.wasm.InspectorPanel;
 import dev.wasmtutorial.wasm.ModuleReport;
 import dev.wasmtutorial.wasm.ModuleValidator;
 
@@ -29,10 +26,10 @@ import java.util.Map;
  * module, and its HTML pages with the module inspector filled in (and the configured extra
  * script, e.g. the development server's live reload).
  */
-final class DemoPublisher {
+public final class DemoPublisher {
 
     /** An HTML page of a demo as published: its site path, and the file it came from. */
-    record PublishedPage(String sitePath, String display, Path file) {
+    public record PublishedPage(String sitePath, String display, Path file) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -43,14 +40,14 @@ final class DemoPublisher {
     private final StagingSite staging;
     private final LinkRewriter links;
 
-    DemoPublisher(SiteConfig config, SiteLayout layout, StagingSite staging) {
+    public DemoPublisher(SiteConfig config, SiteLayout layout, StagingSite staging) {
         this.config = config;
         this.layout = layout;
         this.staging = staging;
         this.links = new LinkRewriter(layout, config.projectRoot());
     }
 
-    List<PublishedPage> publish(DemoStage.DemoResult demo) {
+    public List<PublishedPage> publish(DemoStage.DemoResult demo) {
         List<ModuleReport> reports = demo.modules().stream().map(ModuleValidator.Outcome::report).toList();
         Map<String, String> reportPaths = new HashMap<>();
         for (ModuleReport r : reports) {

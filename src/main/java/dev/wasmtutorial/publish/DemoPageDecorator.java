@@ -1,4 +1,4 @@
-package dev.wasmtutorial.render;
+package dev.wasmtutorial.publish;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
