@@ -7,7 +7,6 @@ import dev.wasmtutorial.config.SourceTree;
 import dev.wasmtutorial.content.SiteLayout;
 import dev.wasmtutorial.content.TextFiles;
 import dev.wasmtutorial.markdown.LinkRewriter;
-import dev.wasmtutorial.render.DemoSourceLinks;
 import dev.wasmtutorial.wasm.DemoStage;
 import dev.wasmtutorial.wasm.ModuleReport;
 import dev.wasmtutorial.wasm.ModuleValidator;
