@@ -1,7 +1,7 @@
 package dev.wasmtutorial.serve;
 
-import dev.wasmtutorial.build.RenderCache;
-import dev.wasmtutorial.build.SiteBuilder;
+import dev.wasmtutorial.pipeline.RenderCache;
+import dev.wasmtutorial.pipeline.SiteBuilder;
 import dev.wasmtutorial.wasm.ValidationCache;
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.SiteConfig;
