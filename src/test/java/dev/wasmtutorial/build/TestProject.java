@@ -63,8 +63,11 @@ final class TestProject {
 
     /** Every file of the built site with its bytes, for before/after comparisons. */
     Map<String, String> snapshot() throws IOException {
+        return snapshot(root.resolve("site"));
+    }
+
+    static Map<String, String> snapshot(Path site) throws IOException {
         Map<String, String> files = new TreeMap<>();
-        Path site = root.resolve("site");
         try (Stream<Path> walk = Files.walk(site)) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
                 files.put(site.relativize(p).toString(), java.util.HexFormat.of().formatHex(
