@@ -3,6 +3,8 @@ package dev.wasmtutorial.build;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wasmtutorial.config.SiteConfig;
+import dev.wasmtutorial.config.SourceLocation;
+import dev.wasmtutorial.content.RealPaths;
 import dev.wasmtutorial.content.SiteLayout;
 import dev.wasmtutorial.content.TextFiles;
 import dev.wasmtutorial.publish.StagingSite;
@@ -65,6 +67,7 @@ final class DemoPublisher {
         for (Path file : SiteBuilder.files(demo.dir())) {
             String sitePath = layout.outputPathOf(file).orElseThrow();
             String display = config.display(file);
+            RealPaths.requireInside(file, SourceLocation.of(display), config.projectRoot(), demo.dir());
             if (!sitePath.endsWith(".html")) {
                 staging.copy(file, sitePath, display);
                 continue;

@@ -5,10 +5,12 @@ import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.Diagnostics;
 import dev.wasmtutorial.config.ProcessRunner;
 import dev.wasmtutorial.config.SiteConfig;
+import dev.wasmtutorial.config.SourceLocation;
 import dev.wasmtutorial.content.ContentLoader;
 import dev.wasmtutorial.content.FrontMatterParser;
 import dev.wasmtutorial.content.Navigation;
 import dev.wasmtutorial.content.Page;
+import dev.wasmtutorial.content.RealPaths;
 import dev.wasmtutorial.content.SiteLayout;
 import dev.wasmtutorial.markdown.MarkdownRenderer;
 import dev.wasmtutorial.markdown.RenderedMarkdown;
@@ -206,6 +208,7 @@ public final class SiteBuilder {
     private void copyContentFiles(StagingSite staging, SiteLayout layout) {
         for (Path file : files(config.contentDir())) {
             if (!SiteLayout.isMarkdown(file)) {
+                RealPaths.requireInside(file, SourceLocation.of(config.display(file)), config.projectRoot(), config.contentDir());
                 staging.copy(file, layout.outputPathOf(file).orElseThrow(), config.display(file));
             }
         }
@@ -218,6 +221,7 @@ public final class SiteBuilder {
         for (Path file : files(dir)) {
             String name = dir.relativize(file).toString().replace('\\', '/');
             if (!name.equals(AssetManifest.FILE)) {
+                RealPaths.requireInside(file, SourceLocation.of(config.display(file)), config.projectRoot(), dir);
                 staging.copy(file, prefix + name, config.display(file));
             }
         }

@@ -50,6 +50,7 @@ public final class ContentLoader {
 
     public Page read(Path file) {
         String display = config.display(file);
+        RealPaths.requireInside(file, SourceLocation.of(display), config.projectRoot(), config.contentDir());
         String text = TextFiles.readUtf8(file, display).replace("\r\n", "\n");
         FrontMatterParser.Split split = frontMatterParser.parse(text, display);
         String output = layout.outputPathOf(file).orElseThrow();

@@ -2,6 +2,7 @@ package dev.wasmtutorial.markdown;
 
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.SourceLocation;
+import dev.wasmtutorial.content.RealPaths;
 import dev.wasmtutorial.content.TextFiles;
 
 import java.nio.file.Files;
@@ -68,6 +69,7 @@ final class IncludeDirective {
             throw new BuildException(where, "included file not found: " + includePath,
                     "the path is relative to the Markdown file; check it exists");
         }
+        RealPaths.requireInside(file, where, projectRoot);
         String text = TextFiles.readUtf8(file, projectRoot.relativize(file).toString()).replace("\r\n", "\n");
         String code = region == null ? text : extractRegion(text, region, includePath, where);
         code = stripMarkerLines(code);

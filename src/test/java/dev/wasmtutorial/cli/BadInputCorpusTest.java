@@ -1,0 +1,184 @@
+package dev.wasmtutorial.cli;
+
+import dev.wasmtutorial.TestFiles;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile and unusual input, through the command line as an author meets it. Each case breaks a
+ * project whose site was just built; the build must then print exactly one line (starting with
+ * the file:line and message below), exit 1, print no stack trace, and leave {@code site/}
+ * byte-for-byte as it was.
+ */
+class BadInputCorpusTest {
+
+    /** Front matter of a valid page; a body written after it starts on line 5. */
+    static final String HEAD = "---\ntitle: T\ndescription: D.\n---\n";
+
+    interface Setup {
+        void apply(Path root) throws Exception;
+    }
+
+    /** @param args extra command-line arguments (after the project's own) */
+    record Case(String name, String expected, Setup setup, List<String> args) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Case bad(String name, String expected, Setup setup) {
+        return new Case(name, expected, setup, List.of());
+    }
+
+    static Case badArgs(String name, String expected, String... args) {
+        return new Case(name, expected, root -> { }, List.of(args));
+    }
+
+    static void write(Path root, String path, String text) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    static void link(Path root, String path, Path target) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.createSymbolicLink(file, target);
+    }
+
+    static Stream<Case> cases() {
+        Path outside = Path.of("/etc/hostname");
+        return Stream.of(
+                // Symbolic links that leave the project
+                bad("include through a symlink", "content/intro.md:5: error: x.txt is a symbolic link to " + real(outside) + ", outside the project",
+                        r -> {
+                            link(r, "notes/x.txt", outside);
+                            write(r, "content/intro.md", HEAD + "```text include=\"../notes/x.txt\"\n```\n");
+                        }),
+                bad("content file that is a symlink", "content/secret.txt: error: secret.txt is a symbolic link to " + real(outside),
+                        r -> link(r, "content/secret.txt", outside)),
+                bad("image that is a symlink", "content/img/pic.png: error: pic.png is a symbolic link to " + real(outside),
+                        r -> {
+                            link(r, "content/img/pic.png", outside);
+                            write(r, "content/intro.md", HEAD + "![pic](img/pic.png)\n");
+                        }),
+                bad("page that is a symlink", "content/other.md: error: other.md is a symbolic link to " + real(outside),
+                        r -> link(r, "content/other.md", outside)),
+                bad("demo file that is a symlink", "demo/leak.txt: error: leak.txt is a symbolic link to " + real(outside),
+                        r -> link(r, "demo/leak.txt", outside)),
+                bad("asset that is a symlink", "templates/assets/leak.css: error: leak.css is a symbolic link to " + real(outside),
+                        r -> link(r, "templates/assets/leak.css", outside))
+        );
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @TempDir
+    Path root;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void createProjectAndBuildIt() throws Exception {
+        TestFiles.copyTree(Path.of("templates"), root.resolve("templates"));
+        Files.createDirectories(root.resolve("demo/dist"));
+        Files.copy(Path.of("src/test/resources/wasm/add_and_log.wasm"), root.resolve("demo/dist/add_and_log.wasm"));
+        write(root, "demo/wasm-checks.yaml", """
+                modules:
+                  - file: dist/add_and_log.wasm
+                    record: [env.log_value]
+                    checks:
+                      - name: adds
+                        call: add_and_log
+                        args: [5, 7]
+                        returns: 12
+                """);
+        write(root, "demo/index.html", "<!DOCTYPE html><html><head><title>Demo</title></head><body><a href=\"../index.html\">back</a></body></html>\n");
+        write(root, "content/index.md", HEAD + "# Welcome\n\nRead the [intro](intro.md) or try the [demo](../demo/index.html).\n");
+        write(root, "content/intro.md", HEAD + "## How it runs\n\nText.\n");
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(build(List.of())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        out.reset();
+        err.reset();
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    int build(List<String> extra) {
+        List<String> args = new ArrayList<>(List.of("build", "--root", root.toString(), "--demo", root.resolve("demo").toString(),
+                "--skip-demo-build"));
+        args.addAll(extra);
+        return Main.run(args.toArray(String[]::new));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void badInputIsOneLineExitOneAndTheSiteUntouched(Case c) throws Exception {
+        Map<String, String> before = snapshot(root.resolve("site"));
+        c.setup().apply(root);
+
+        int exit = build(c.args());
+
+        List<String> lines = outputLines();
+        assertThat(lines).as("output").hasSize(1);
+        assertThat(lines.get(0)).startsWith(c.expected());
+        assertThat(exit).isEqualTo(1);
+        assertThat(snapshot(root.resolve("site"))).isEqualTo(before);
+    }
+
+    /** Everything printed, without the progress lines of stages that passed. */
+    List<String> outputLines() {
+        List<String> lines = new ArrayList<>();
+        Stream.concat(out.toString(StandardCharsets.UTF_8).lines(), err.toString(StandardCharsets.UTF_8).lines())
+                .filter(l -> !l.startsWith("validated demo/"))
+                .forEach(lines::add);
+        return lines;
+    }
+
+    static Map<String, String> snapshot(Path site) throws Exception {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(site)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(site.relativize(p).toString(),
+                        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+            }
+        }
+        return files;
+    }
+}
