@@ -180,7 +180,9 @@ public final class SiteBuilder {
                 throw errors.get(0);
             }
             List<Diagnostics.Warning> warnings = diagnostics.warnings();
-            warnings.forEach(w -> log.println(w));
+            if (!(config.strict() && warnings.size() == 1)) { // a single one is the error line below
+                warnings.forEach(w -> log.println(w));
+            }
             if (config.strict() && !warnings.isEmpty()) {
                 Diagnostics.Warning first = warnings.get(0);
                 throw new BuildException(first.location(), warnings.size() + " warning(s) in strict mode: " + first.message(),

@@ -70,7 +70,8 @@ final class IncludeDirective {
                     "the path is relative to the Markdown file; check it exists");
         }
         RealPaths.requireInside(file, where, projectRoot);
-        String text = TextFiles.readUtf8(file, projectRoot.relativize(file).toString()).replace("\r\n", "\n");
+        String text = TextFiles.readUtf8(file, projectRoot.relativize(file).toString());
+        text = TextFiles.normalizeLineEndings(text);
         String code = region == null ? text : extractRegion(text, region, includePath, where);
         code = stripMarkerLines(code);
         return new Included(stripTrailingNewlines(code), file);

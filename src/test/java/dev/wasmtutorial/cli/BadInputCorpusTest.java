@@ -87,8 +87,54 @@ class BadInputCorpusTest {
                 bad("demo file that is a symlink", "demo/leak.txt: error: leak.txt is a symbolic link to " + real(outside),
                         r -> link(r, "demo/leak.txt", outside)),
                 bad("asset that is a symlink", "templates/assets/leak.css: error: leak.css is a symbolic link to " + real(outside),
-                        r -> link(r, "templates/assets/leak.css", outside))
+                        r -> link(r, "templates/assets/leak.css", outside)),
+                // Front matter
+                bad("duplicate front matter key", "content/intro.md:4: error: duplicate front matter key 'title' (first on line 2)",
+                        r -> write(r, "content/intro.md", "---\ntitle: A\ndescription: D.\ntitle: B\n---\ntext\n")),
+                bad("tab-indented front matter", "content/intro.md:3: error: tab used for indentation in front matter",
+                        r -> write(r, "content/intro.md", "---\ntitle: A\n\tdescription: D.\n---\ntext\n")),
+                bad("tab inside a nested front matter value", "content/intro.md:5: error: tab used for indentation in front matter",
+                        r -> write(r, "content/intro.md", "---\ntitle: A\ndescription: D.\nnav:\n\tfoo: 1\n---\ntext\n")),
+                bad("misspelt title", "content/intro.md:3: error: front matter needs a 'title'; found 'titel' (hint: did you mean 'title'?)",
+                        r -> write(r, "content/intro.md", "---\ndescription: D.\ntitel: A\n---\ntext\n")),
+                bad("numeric title", "content/intro.md:2: error: 'title' must be text, not '2024' (hint: quote it: title: \"2024\")",
+                        r -> write(r, "content/intro.md", "---\ntitle: 2024\ndescription: D.\n---\ntext\n")),
+                bad("empty title", "content/intro.md:2: error: front matter needs a non-empty 'title'",
+                        r -> write(r, "content/intro.md", "---\ntitle: ''\ndescription: D.\n---\ntext\n")),
+                bad("misspelt order (a warning, strict)", "content/intro.md:4: error: 1 warning(s) in strict mode: "
+                                + "unknown front matter field 'ordr' (did you mean 'order'?)",
+                        r -> write(r, "content/intro.md", "---\ntitle: A\ndescription: D.\nordr: 2\n---\ntext\n")),
+                bad("front matter not closed", "content/intro.md:1: error: front matter is not closed",
+                        r -> write(r, "content/intro.md", "---\ntitle: A\ndescription: D.\ntext\n")),
+                bad("front matter a list", "content/intro.md:2: error: front matter must be a set of 'key: value' lines",
+                        r -> write(r, "content/intro.md", "---\n- a\n- b\n---\ntext\n")),
+                bad("order not a number", "content/intro.md:4: error: 'order' must be a whole number, not 'first'",
+                        r -> write(r, "content/intro.md", "---\ntitle: A\ndescription: D.\norder: first\n---\ntext\n"))
         );
+    }
+
+    /** Input that looks odd but is valid: the build succeeds and the site shows it correctly. */
+    record GoodCase(String name, Setup setup, Setup check) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<GoodCase> goodCases() {
+        return Stream.of(
+                new GoodCase("CR-only line endings", r -> write(r, "content/intro.md", "---\rtitle: Old Mac\rdescription: D.\r---\r## Heading\r\rText.\r"),
+                        r -> assertThat(r.resolve("site/intro.html")).content().contains("<title>Old Mac").contains("id=\"heading\""))
+        );
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goodCases")
+    void unusualButValidInputBuildsACorrectSite(GoodCase c) throws Exception {
+        c.setup().apply(root);
+        assertThat(build(List.of())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        c.check().apply(root);
     }
 
     private static Path real(Path p) {
