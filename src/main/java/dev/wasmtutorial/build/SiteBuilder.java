@@ -176,8 +176,9 @@ public final class SiteBuilder {
             if (!report.problems().isEmpty()) {
                 LinkProblemLocator locator = new LinkProblemLocator(origins);
                 List<BuildException> errors = report.problems().stream().map(locator::toError).toList();
-                errors.forEach(e -> log.println(e.oneLine()));
-                throw errors.get(0);
+                // Each once: all but the last here, the last by whoever catches it.
+                errors.subList(0, errors.size() - 1).forEach(e -> log.println(e.oneLine()));
+                throw errors.get(errors.size() - 1);
             }
             List<Diagnostics.Warning> warnings = diagnostics.warnings();
             if (!(config.strict() && warnings.size() == 1)) { // a single one is the error line below
