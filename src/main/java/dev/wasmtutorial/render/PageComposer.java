@@ -4,6 +4,7 @@ import dev.wasmtutorial.config.SourceLocation;
 import dev.wasmtutorial.content.Navigation;
 import dev.wasmtutorial.content.Page;
 import dev.wasmtutorial.content.SiteLayout;
+import dev.wasmtutorial.content.UrlPaths;
 import dev.wasmtutorial.markdown.RenderedMarkdown;
 
 import java.net.URI;
@@ -47,7 +48,7 @@ public final class PageComposer {
                 navigation.previous(page).map(p -> link(page, p)).orElse(null),
                 navigation.next(page).map(p -> link(page, p)).orElse(null),
                 SiteLayout.rootPrefix(page.outputPath()),
-                baseUrl.resolve(canonicalPath(page.outputPath())).toString(),
+                baseUrl.resolve(UrlPaths.encode(canonicalPath(page.outputPath()))).toString(),
                 body.hasDiagram(),
                 liveReload,
                 assets.urls(SiteLayout.rootPrefix(page.outputPath()), ASSET_NAMES),
@@ -60,13 +61,13 @@ public final class PageComposer {
         String basePath = baseUrl.getPath().isEmpty() ? "/" : baseUrl.getPath();
         PageModel model = new PageModel(siteTitle, "Page not found", "This page does not exist.", "", List.of(),
                 navigation.entries().stream().map(p -> new PageModel.NavLink(p.frontMatter().title(),
-                        basePath + canonicalPath(p.outputPath()), false)).toList(),
+                        basePath + UrlPaths.encode(canonicalPath(p.outputPath())), false)).toList(),
                 null, null, basePath, baseUrl.resolve("404.html").toString(), false, false, assets.urls(basePath, ASSET_NAMES), false);
         return templates.render("404", Map.of("page", model), SourceLocation.of("404.html"));
     }
 
     private static PageModel.NavLink link(Page from, Page to) {
-        return new PageModel.NavLink(to.frontMatter().title(), SiteLayout.relativeUrl(from.outputPath(), to.outputPath()), to == from);
+        return new PageModel.NavLink(to.frontMatter().title(), UrlPaths.encode(SiteLayout.relativeUrl(from.outputPath(), to.outputPath())), to == from);
     }
 
     /** Site-relative URL of a page, with index.html dropped (the form used in the sitemap). */

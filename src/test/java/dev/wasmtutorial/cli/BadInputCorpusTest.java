@@ -109,7 +109,14 @@ class BadInputCorpusTest {
                 bad("front matter a list", "content/intro.md:2: error: front matter must be a set of 'key: value' lines",
                         r -> write(r, "content/intro.md", "---\n- a\n- b\n---\ntext\n")),
                 bad("order not a number", "content/intro.md:4: error: 'order' must be a whole number, not 'first'",
-                        r -> write(r, "content/intro.md", "---\ntitle: A\ndescription: D.\norder: first\n---\ntext\n"))
+                        r -> write(r, "content/intro.md", "---\ntitle: A\ndescription: D.\norder: first\n---\ntext\n")),
+                // Links
+                bad("bad % escape in a link", "content/intro.md:5: error: link '100%.md': '%.m' is not a %-escape",
+                        r -> write(r, "content/intro.md", HEAD + "[all](100%.md)\n")),
+                bad("truncated % escape in a link", "content/intro.md:6: error: link 'a%2': '%2' is not a %-escape",
+                        r -> write(r, "content/intro.md", HEAD + "\n[x](a%2)\n")),
+                bad("bad % escape in a demo page link", "demo/index.html:1: error: broken link 'x%zz.html': '%zz' is not a %-escape",
+                        r -> write(r, "demo/index.html", "<!DOCTYPE html><title>D</title><a href=\"x%zz.html\">x</a>\n"))
         );
     }
 
@@ -124,7 +131,20 @@ class BadInputCorpusTest {
     static Stream<GoodCase> goodCases() {
         return Stream.of(
                 new GoodCase("CR-only line endings", r -> write(r, "content/intro.md", "---\rtitle: Old Mac\rdescription: D.\r---\r## Heading\r\rText.\r"),
-                        r -> assertThat(r.resolve("site/intro.html")).content().contains("<title>Old Mac").contains("id=\"heading\""))
+                        r -> assertThat(r.resolve("site/intro.html")).content().contains("<title>Old Mac").contains("id=\"heading\"")),
+                new GoodCase("file names with spaces and non-ASCII letters", r -> {
+                    write(r, "content/about us.md", HEAD + "[home](index.md) [ueber](%C3%9Cber%20uns.md#hallo)\n");
+                    write(r, "content/\u00dcber uns.md", HEAD + "## Hallo\n\n[about](<about us.md>)\n");
+                    write(r, "content/img/a pic.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+                    write(r, "content/intro.md", HEAD + "![pic](img/a%20pic.svg)\n");
+                }, r -> {
+                    assertThat(r.resolve("site/about us.html")).content().contains("href=\"%C3%9Cber%20uns.html#hallo\"");
+                    assertThat(r.resolve("site/\u00dcber uns.html")).content().contains("href=\"about%20us.html\"");
+                    assertThat(r.resolve("site/intro.html")).content().contains("src=\"img/a%20pic.svg\"");
+                    assertThat(r.resolve("site/img/a pic.svg")).exists();
+                    assertThat(r.resolve("site/sitemap.xml")).content().contains("/about%20us.html</loc>")
+                            .contains("/%C3%9Cber%20uns.html</loc>");
+                })
         );
     }
 
