@@ -120,12 +120,10 @@ public final class SiteBuilder {
         // Pages are independent: render them in parallel, publish them in a fixed order.
         record RenderedPage(Page page, RenderedMarkdown body, String html) {
         }
-        List<RenderedPage> rendered = pages.parallelStream()
-                .map(p -> {
-                    RenderedMarkdown body = renderCache == null ? markdown.render(p) : renderCache.render(p, markdown);
-                    return new RenderedPage(p, body, composer.compose(p, body));
-                })
-                .toList();
+        List<RenderedPage> rendered = PageRenderPool.render(pages, p -> {
+            RenderedMarkdown body = renderCache == null ? markdown.render(p) : renderCache.render(p, markdown);
+            return new RenderedPage(p, body, composer.compose(p, body));
+        });
         rendered.forEach(r -> diagnostics.addAll(r.body().warnings()));
         int pagesRendered = renderCache == null ? pages.size() : renderCache.takeRenderedCount();
         stage("render");

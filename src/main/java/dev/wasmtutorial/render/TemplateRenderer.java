@@ -72,10 +72,28 @@ public final class TemplateRenderer {
             compiled.evaluate(out, model);
         } catch (PebbleException e) {
             throw templateError(e, template);
+        } catch (StackOverflowError e) {
+            throw endlessRecursion(template);
         } catch (IOException e) {
             throw new BuildException(usedBy, "cannot render template: " + e.getMessage(), null, e);
         }
         return out.toString();
+    }
+
+    private BuildException endlessRecursion(String template) {
+        var cycle = new TemplateCycles(templatesDir, SUFFIX).cycleFrom(template);
+        if (cycle.isPresent()) {
+            var chain = cycle.get();
+            var last = chain.get(chain.size() - 1);
+            StringBuilder path = new StringBuilder(chain.get(0).from());
+            chain.forEach(edge -> path.append(" -> ").append(edge.to()));
+            return new BuildException(TemplateCycles.locationOf(last, templatesDisplay, SUFFIX),
+                    "template '" + last.from() + "' includes itself without end (" + path + ")",
+                    "remove the include, or wrap it in a condition that becomes false");
+        }
+        return new BuildException(SourceLocation.of(templatesDisplay + "/" + template + SUFFIX),
+                "rendering template '" + template + "' recursed without end (a macro that calls itself?)",
+                "give the recursive macro a condition that stops it");
     }
 
     private BuildException templateError(PebbleException e, String template) {

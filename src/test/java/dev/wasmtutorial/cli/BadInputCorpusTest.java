@@ -60,6 +60,18 @@ class BadInputCorpusTest {
         Files.writeString(file, text);
     }
 
+    static void prepend(Path file, String text) throws IOException {
+        Files.writeString(file, text + Files.readString(file));
+    }
+
+    static String nestedList(int levels) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < levels; i++) {
+            list.append("  ".repeat(i)).append("- level ").append(i).append('\n');
+        }
+        return list.toString();
+    }
+
     static void link(Path root, String path, Path target) throws IOException {
         Path file = root.resolve(path);
         Files.createDirectories(file.getParent());
@@ -116,7 +128,15 @@ class BadInputCorpusTest {
                 bad("truncated % escape in a link", "content/intro.md:6: error: link 'a%2': '%2' is not a %-escape",
                         r -> write(r, "content/intro.md", HEAD + "\n[x](a%2)\n")),
                 bad("bad % escape in a demo page link", "demo/index.html:1: error: broken link 'x%zz.html': '%zz' is not a %-escape",
-                        r -> write(r, "demo/index.html", "<!DOCTYPE html><title>D</title><a href=\"x%zz.html\">x</a>\n"))
+                        r -> write(r, "demo/index.html", "<!DOCTYPE html><title>D</title><a href=\"x%zz.html\">x</a>\n")),
+                // Templates that never stop
+                bad("template that includes itself", "templates/loop.peb:1: error: template 'loop' includes itself without end (page -> loop -> loop)",
+                        r -> {
+                            write(r, "templates/loop.peb", "{% include \"loop\" %}\n");
+                            prepend(r.resolve("templates/page.peb"), "{% include \"loop\" %}");
+                        }),
+                bad("recursive macro", "templates/page.peb: error: rendering template 'page' recursed without end",
+                        r -> prepend(r.resolve("templates/page.peb"), "{% macro boom(n) %}{{ boom(n) }}{% endmacro %}{{ boom(1) }}"))
         );
     }
 
@@ -144,7 +164,15 @@ class BadInputCorpusTest {
                     assertThat(r.resolve("site/img/a pic.svg")).exists();
                     assertThat(r.resolve("site/sitemap.xml")).content().contains("/about%20us.html</loc>")
                             .contains("/%C3%9Cber%20uns.html</loc>");
-                })
+                }),
+                new GoodCase("1,000 nested quotes", r -> write(r, "content/intro.md", HEAD + ">".repeat(1000) + " deep\n"),
+                        r -> assertThat(r.resolve("site/intro.html")).content().contains("<blockquote>\n".repeat(1000) + "<p>deep</p>")),
+                new GoodCase("500 nested list levels", r -> write(r, "content/intro.md", HEAD + nestedList(500)),
+                        r -> assertThat(r.resolve("site/intro.html")).content().contains("<li>level 499</li>")),
+                new GoodCase("emphasis, bracket and table pathologies", r -> write(r, "content/intro.md", HEAD
+                                + "*".repeat(5000) + "x" + "*".repeat(5000) + "\n\n" + "[".repeat(5000) + "x" + "]".repeat(5000)
+                                + "\n\n" + "_a ".repeat(3000) + "\n\n|a|b|\n|---|---|\n" + "|x|y|\n".repeat(3000)),
+                        r -> assertThat(r.resolve("site/intro.html")).content().contains("<td>x</td>"))
         );
     }
 
