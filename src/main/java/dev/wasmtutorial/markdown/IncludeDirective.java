@@ -70,7 +70,18 @@ final class IncludeDirective {
                     "the path is relative to the Markdown file; check it exists");
         }
         RealPaths.requireInside(file, where, projectRoot);
-        String text = TextFiles.readUtf8(file, projectRoot.relativize(file).toString());
+        String text;
+        try {
+            text = TextFiles.readUtf8(file, projectRoot.relativize(file).toString());
+        } catch (BuildException e) {
+            // The author's mistake is the include line, not the file it names.
+            throw new BuildException(where, "cannot include '" + includePath + "': " + e.location() + ": " + e.getMessage(),
+                    "include only text files (UTF-8), e.g. source code");
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new BuildException(where, "cannot include '" + includePath + "': it is a binary file (it contains NUL bytes)",
+                    "include only text files (UTF-8), e.g. source code");
+        }
         text = TextFiles.normalizeLineEndings(text);
         String code = region == null ? text : extractRegion(text, region, includePath, where);
         code = stripMarkerLines(code);

@@ -136,7 +136,68 @@ class BadInputCorpusTest {
                             prepend(r.resolve("templates/page.peb"), "{% include \"loop\" %}");
                         }),
                 bad("recursive macro", "templates/page.peb: error: rendering template 'page' recursed without end",
-                        r -> prepend(r.resolve("templates/page.peb"), "{% macro boom(n) %}{{ boom(n) }}{% endmacro %}{{ boom(1) }}"))
+                        r -> prepend(r.resolve("templates/page.peb"), "{% macro boom(n) %}{{ boom(n) }}{% endmacro %}{{ boom(1) }}")),
+                bad("unknown template", "content/intro.md:1: error: unknown template 'landing' (hint: available templates: 404, base, page)",
+                        r -> write(r, "content/intro.md", "---\ntitle: A\ndescription: D.\ntemplate: landing\n---\ntext\n")),
+                bad("template path as template name", "content/intro.md:1: error: unknown template '../x'",
+                        r -> write(r, "content/intro.md", "---\ntitle: A\ndescription: D.\ntemplate: ../x\n---\ntext\n")),
+                bad("undefined template variable", "templates/page.peb:1: error: template error:",
+                        r -> prepend(r.resolve("templates/page.peb"), "{{ page.nothing }}")),
+                // Includes
+                bad("include of a binary file", "content/intro.md:5: error: cannot include 'x.bin': it is a binary file",
+                        r -> {
+                            Files.write(r.resolve("content/x.bin"), new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+                            write(r, "content/intro.md", HEAD + "```text include=\"x.bin\"\n```\n");
+                        }),
+                bad("include of a non-UTF-8 file", "content/intro.md:5: error: cannot include 'latin1.txt': content/latin1.txt:1: not valid UTF-8",
+                        r -> {
+                            Files.write(r.resolve("content/latin1.txt"), "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1));
+                            write(r, "content/intro.md", HEAD + "```text include=\"latin1.txt\"\n```\n");
+                        }),
+                bad("include outside the project", "content/intro.md:5: error: include '../../x.txt' points outside the project",
+                        r -> write(r, "content/intro.md", HEAD + "```text include=\"../../x.txt\"\n```\n")),
+                bad("missing include", "content/intro.md:5: error: included file not found: gone.c",
+                        r -> write(r, "content/intro.md", HEAD + "```c include=\"gone.c\"\n```\n")),
+                bad("missing include region", "content/intro.md:5: error: region 'main' not found in a.c",
+                        r -> {
+                            write(r, "content/a.c", "int x;\n");
+                            write(r, "content/intro.md", HEAD + "```c include=\"a.c\" region=\"main\"\n```\n");
+                        }),
+                bad("unclosed include region", "content/intro.md:5: error: region 'main' in a.c has no 'endregion: main' line",
+                        r -> {
+                            write(r, "content/a.c", "// region: main\nint x;\n");
+                            write(r, "content/intro.md", HEAD + "```c include=\"a.c\" region=\"main\"\n```\n");
+                        }),
+                // Links, anchors, images
+                bad("broken link", "content/intro.md:6: error: broken link 'setup.md' (published as 'setup.html'): no file setup.html in the site",
+                        r -> write(r, "content/intro.md", HEAD + "\nSee [setup](setup.md).\n")),
+                bad("broken anchor", "content/intro.md:5: error: broken link 'index.md#nowhere'",
+                        r -> write(r, "content/intro.md", HEAD + "[x](index.md#nowhere)\n")),
+                bad("missing image", "content/intro.md:5: error: broken link 'img/missing.png'",
+                        r -> write(r, "content/intro.md", HEAD + "![d](img/missing.png)\n")),
+                bad("root-relative link", "content/intro.md:5: error: root-relative link '/index.html' breaks",
+                        r -> write(r, "content/intro.md", HEAD + "[x](/index.html)\n")),
+                bad("link outside the project", "content/intro.md:5: error: link '../../etc/passwd' points outside the project",
+                        r -> write(r, "content/intro.md", HEAD + "[x](../../etc/passwd)\n")),
+                bad("link to an unpublished file", "content/intro.md:5: error: link '../notes.txt' points to notes.txt, which is not published",
+                        r -> {
+                            write(r, "notes.txt", "n\n");
+                            write(r, "content/intro.md", HEAD + "[x](../notes.txt)\n");
+                        }),
+                bad("broken link in a demo page", "demo/index.html:2: error: broken link 'nope.html': no file demo/nope.html in the site",
+                        r -> write(r, "demo/index.html", "<!DOCTYPE html><title>D</title>\n<a href=\"nope.html\">x</a>\n")),
+                // Encodings, names, modules
+                bad("page not UTF-8", "content/intro.md:2: error: not valid UTF-8",
+                        r -> Files.write(r.resolve("content/intro.md"), "---\ntitle: Caf\u00e9\n---\n".getBytes(StandardCharsets.ISO_8859_1))),
+                bad("two pages publish one path", "content/index.md: error: publishes to index.html, which content/README.md already publishes to",
+                        r -> write(r, "content/README.md", HEAD + "text\n")),
+                bad("page without front matter", "content/intro.md:1: error: missing front matter",
+                        r -> write(r, "content/intro.md", "# Intro\n")),
+                bad("module without checks", "demo/dist/extra.wasm: error: module has no checks and would be published unproven",
+                        r -> Files.copy(Path.of("src/test/resources/wasm/add_and_log.wasm"), r.resolve("demo/dist/extra.wasm"))),
+                bad("module failing its check", "demo/dist/add_and_log.wasm: error: check \"adds\" failed",
+                        r -> Files.copy(Path.of("src/test/resources/wasm/wrong_sum.wasm"), r.resolve("demo/dist/add_and_log.wasm"),
+                                java.nio.file.StandardCopyOption.REPLACE_EXISTING))
         );
     }
 

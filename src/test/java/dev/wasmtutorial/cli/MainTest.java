@@ -64,4 +64,12 @@ class MainTest {
         assertThat(err.toString()).contains("error: broken link 'gone.html': no file gone.html in the site");
         assertThat(out.toString()).contains("checked 2 links in 1 pages: 1 broken, 0 external (not fetched)");
     }
+
+    @Test
+    void aMalformedOptionValueIsOneLineNotTheUsage() {
+        assertThat(Main.run("build", "--base-url", "http://a b/")).isEqualTo(2);
+        assertThat(err.toString().strip().lines()).containsExactly("error: Invalid value for option '--base-url': cannot convert "
+                + "'http://a b/' to URI (java.net.URISyntaxException: Illegal character in authority at index 7: http://a b/) "
+                + "(hint: see 'wasm-tutorial build --help')");
+    }
 }
