@@ -265,19 +265,8 @@ class BadInputCorpusTest {
     @BeforeEach
     void createProjectAndBuildIt() throws Exception {
         TestFiles.copyTree(Path.of("templates"), root.resolve("templates"));
-        Files.createDirectories(root.resolve("demo/dist"));
-        Files.copy(Path.of("src/test/resources/wasm/add_and_log.wasm"), root.resolve("demo/dist/add_and_log.wasm"));
-        write(root, "demo/wasm-checks.yaml", """
-                modules:
-                  - file: dist/add_and_log.wasm
-                    record: [env.log_value]
-                    checks:
-                      - name: adds
-                        call: add_and_log
-                        args: [5, 7]
-                        returns: 12
-                """);
-        write(root, "demo/index.html", "<!DOCTYPE html><html><head><title>Demo</title></head><body><a href=\"../index.html\">back</a></body></html>\n");
+        TestFiles.writeFixtureDemo(root.resolve("demo"),
+                "<!DOCTYPE html><html><head><title>Demo</title></head><body><a href=\"../index.html\">back</a></body></html>\n");
         write(root, "content/index.md", HEAD + "# Welcome\n\nRead the [intro](intro.md) or try the [demo](../demo/index.html).\n");
         write(root, "content/intro.md", HEAD + "## How it runs\n\nText.\n");
         originalOut = System.out;
@@ -327,13 +316,6 @@ class BadInputCorpusTest {
     }
 
     static Map<String, String> snapshot(Path site) throws Exception {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(site)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                files.put(site.relativize(p).toString(),
-                        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
-            }
-        }
-        return files;
+        return TestFiles.snapshot(site);
     }
 }
