@@ -137,7 +137,16 @@ class BadInputCorpusTest {
                         }),
                 bad("recursive macro", "templates/page.peb: error: rendering template 'page' recursed without end",
                         r -> prepend(r.resolve("templates/page.peb"), "{% macro boom(n) %}{{ boom(n) }}{% endmacro %}{{ boom(1) }}")),
-                bad("unknown template", "content/intro.md:1: error: unknown template 'landing' (hint: available templates: 404, base, page)",
+                bad("unclosed if before the layout", "templates/page.peb:1: error: template error: '{% if %}' is never closed (the file ends first)",
+                        r -> prepend(r.resolve("templates/page.peb"), "{% if page.title %}\n")),
+                bad("unclosed if inside a block", "templates/page.peb:3: error: template error: '{% if %}' is never closed "
+                                + "(Pebble met '{% endblock %}' on line",
+                        r -> {
+                            List<String> lines = new ArrayList<>(Files.readAllLines(r.resolve("templates/page.peb")));
+                            lines.add(2, "{% if page.title %}");
+                            Files.write(r.resolve("templates/page.peb"), lines);
+                        }),
+                                bad("unknown template", "content/intro.md:1: error: unknown template 'landing' (hint: available templates: 404, base, page)",
                         r -> write(r, "content/intro.md", "---\ntitle: A\ndescription: D.\ntemplate: landing\n---\ntext\n")),
                 bad("template path as template name", "content/intro.md:1: error: unknown template '../x'",
                         r -> write(r, "content/intro.md", "---\ntitle: A\ndescription: D.\ntemplate: ../x\n---\ntext\n")),
