@@ -1,6 +1,6 @@
 package dev.wasmtutorial.cli;
 
-import dev.wasmtutorial.build.SiteBuilder;
+import dev.wasmtutorial.pipeline.SiteBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class FrontMatterParser {
 
-    private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "order", "nav", "template");
+    private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "order", "nav", "template", "draft");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -128,7 +128,7 @@ public final class FrontMatterParser {
             if (!KNOWN_KEYS.contains(key)) {
                 String suggestion = closestKnownKey(key);
                 diagnostics.warn(new SourceLocation(display, lineOfKey(yaml, key)), "unknown front matter field '" + key + "' "
-                        + (suggestion != null ? "(did you mean '" + suggestion + "'?)" : "(known: title, description, order, nav, template)"));
+                        + (suggestion != null ? "(did you mean '" + suggestion + "'?)" : "(known: title, description, order, nav, template, draft)"));
             }
         }
         Object title = fields.get("title");
@@ -163,17 +163,22 @@ public final class FrontMatterParser {
             }
             order = i;
         }
-        boolean nav = true;
-        Object rawNav = fields.get("nav");
-        if (rawNav != null) {
-            if (!(rawNav instanceof Boolean b)) {
-                throw new BuildException(new SourceLocation(display, lineOfKey(yaml, "nav")),
-                        "'nav' must be true or false, not '" + rawNav + "'", "write 'nav: false' to hide the page from the sidebar");
-            }
-            nav = b;
-        }
+        boolean nav = booleanField(fields, "nav", true, yaml, display, "write 'nav: false' to hide the page from the sidebar");
+        boolean draft = booleanField(fields, "draft", false, yaml, display, "write 'draft: true' to leave the page out unless built with --drafts");
         String template = stringField(fields, "template", yaml, display);
-        return new FrontMatter(t(title), description, order, nav, template == null ? FrontMatter.DEFAULT_TEMPLATE : template);
+        return new FrontMatter(t(title), description, order, nav, template == null ? FrontMatter.DEFAULT_TEMPLATE : template, draft);
+    }
+
+    private static boolean booleanField(Map<String, Object> fields, String key, boolean absent, String yaml, String display, String fix) {
+        Object value = fields.get(key);
+        if (value == null) {
+            return absent;
+        }
+        if (!(value instanceof Boolean b)) {
+            throw new BuildException(new SourceLocation(display, lineOfKey(yaml, key)),
+                    "'" + key + "' must be true or false, not '" + value + "'", fix);
+        }
+        return b;
     }
 
     private static String t(Object title) {

@@ -18,19 +18,23 @@ public final class PageComposer {
     private final Navigation navigation;
     private final String siteTitle;
     private final URI baseUrl;
-    private final boolean liveReload;
+    private final String extraScript;
     private final AssetManifest assets;
 
-    /** The assets templates may ask for by name. */
-    private static final List<String> ASSET_NAMES = List.of("site.css", "site.js", "theme.js", "favicon.svg");
+    /** The assets templates may ask for by name, and the search code every page may load. */
+    public static final List<String> ASSET_NAMES = List.of("site.css", "site.js", "theme.js", "favicon.svg", "search.js");
 
-    public PageComposer(TemplateRenderer templates, Navigation navigation, String siteTitle, URI baseUrl, boolean liveReload,
+    /**
+     * @param baseUrl     the site's public address, or null (then pages carry no canonical link)
+     * @param extraScript site path of one more script every page loads, or null
+     */
+    public PageComposer(TemplateRenderer templates, Navigation navigation, String siteTitle, URI baseUrl, String extraScript,
                         AssetManifest assets) {
         this.templates = templates;
         this.navigation = navigation;
         this.siteTitle = siteTitle;
         this.baseUrl = baseUrl;
-        this.liveReload = liveReload;
+        this.extraScript = extraScript;
         this.assets = assets;
     }
 
@@ -38,31 +42,38 @@ public final class PageComposer {
         List<PageModel.NavLink> nav = navigation.entries().stream()
                 .map(p -> link(page, p))
                 .toList();
-        PageModel model = new PageModel(
-                siteTitle,
-                page.frontMatter().title(),
-                page.frontMatter().description() == null ? "" : page.frontMatter().description(),
-                body.html(),
-                body.toc(),
-                nav,
-                navigation.previous(page).map(p -> link(page, p)).orElse(null),
-                navigation.next(page).map(p -> link(page, p)).orElse(null),
-                SiteLayout.rootPrefix(page.outputPath()),
-                baseUrl.resolve(UrlPaths.encode(canonicalPath(page.outputPath()))).toString(),
-                body.hasDiagram(),
-                liveReload,
-                assets.urls(SiteLayout.rootPrefix(page.outputPath()), ASSET_NAMES),
-                !liveReload);
+        String root = SiteLayout.rootPrefix(page.outputPath());
+        PageModel model = PageModel.builder()
+                .siteTitle(siteTitle)
+                .title(page.frontMatter().title())
+                .description(page.frontMatter().description() == null ? "" : page.frontMatter().description())
+                .content(body.html())
+                .toc(body.toc())
+                .nav(nav)
+                .previous(navigation.previous(page).map(p -> link(page, p)).orElse(null))
+                .next(navigation.next(page).map(p -> link(page, p)).orElse(null))
+                .root(root)
+                .canonicalUrl(baseUrl == null ? null : baseUrl.resolve(UrlPaths.encode(canonicalPath(page.outputPath()))).toString())
+                .hasDiagram(body.hasDiagram())
+                .extraScript(extraScript == null ? null : root + extraScript)
+                .assets(assets.urls(root, ASSET_NAMES))
+                .build();
         return templates.render(page.frontMatter().template(), Map.of("page", model), new SourceLocation(page.display(), 1));
     }
 
     /** The 404 page: self-contained, its links absolute from the site's base path (it is served at any depth). */
     public String composeNotFound() {
-        String basePath = baseUrl.getPath().isEmpty() ? "/" : baseUrl.getPath();
-        PageModel model = new PageModel(siteTitle, "Page not found", "This page does not exist.", "", List.of(),
-                navigation.entries().stream().map(p -> new PageModel.NavLink(p.frontMatter().title(),
-                        basePath + UrlPaths.encode(canonicalPath(p.outputPath())), false)).toList(),
-                null, null, basePath, baseUrl.resolve("404.html").toString(), false, false, assets.urls(basePath, ASSET_NAMES), false);
+        String basePath = baseUrl == null || baseUrl.getPath().isEmpty() ? "/" : baseUrl.getPath();
+        PageModel model = PageModel.builder()
+                .siteTitle(siteTitle)
+                .title("Page not found")
+                .description("This page does not exist.")
+                .nav(navigation.entries().stream().map(p -> new PageModel.NavLink(p.frontMatter().title(),
+                        basePath + UrlPaths.encode(canonicalPath(p.outputPath())), false)).toList())
+                .root(basePath)
+                .canonicalUrl(baseUrl == null ? null : baseUrl.resolve("404.html").toString())
+                .assets(assets.urls(basePath, ASSET_NAMES))
+                .build();
         return templates.render("404", Map.of("page", model), SourceLocation.of("404.html"));
     }
 

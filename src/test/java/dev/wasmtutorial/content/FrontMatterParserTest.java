@@ -75,6 +75,14 @@ class FrontMatterParserTest {
                 .hasMessageContaining("'order' must be a whole number");
         assertThatThrownBy(() -> parser.parse("---\ntitle: A\nnav: maybe\n---\n", "d.md"))
                 .isInstanceOf(BuildException.class).hasMessageContaining("'nav' must be true or false");
+        assertThatThrownBy(() -> parser.parse("---\ntitle: A\ndraft: soon\n---\n", "d.md"))
+                .isInstanceOf(BuildException.class).hasMessageContaining("'draft' must be true or false");
+    }
+
+    @Test
+    void draftDefaultsToFalse() {
+        assertThat(parser.parse("---\ntitle: A\ndescription: d\n---\n", "a.md").frontMatter().draft()).isFalse();
+        assertThat(parser.parse("---\ntitle: A\ndescription: d\ndraft: true\n---\n", "a.md").frontMatter().draft()).isTrue();
     }
 
     @Test

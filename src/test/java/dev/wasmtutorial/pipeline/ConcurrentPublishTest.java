@@ -1,4 +1,4 @@
-package dev.wasmtutorial.build;
+package dev.wasmtutorial.pipeline;
 
 import dev.wasmtutorial.config.SiteConfig;
 import dev.wasmtutorial.wasm.ValidationCache;
@@ -31,7 +31,7 @@ class ConcurrentPublishTest {
         TestProject b = new TestProject(dir.resolve("b"));
         b.page("extra.md", "Extra", 3, "# Only in B\n");
         // A builds the way serve --watch does: live reload, caches kept between rebuilds.
-        SiteConfig configA = a.config().withLiveReload(true);
+        SiteConfig configA = a.config().toBuilder().extraScript(dev.wasmtutorial.serve.LiveReload.CLIENT).build();
         RenderCache renderCache = new RenderCache();
         ValidationCache validationCache = new ValidationCache();
         Map<String, String> siteA = buildInto(configA, dir.resolve("ref-a"), renderCache, validationCache);

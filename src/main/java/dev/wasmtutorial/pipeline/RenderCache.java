@@ -1,5 +1,6 @@
-package dev.wasmtutorial.build;
+package dev.wasmtutorial.pipeline;
 
+import dev.wasmtutorial.config.Hashes;
 import dev.wasmtutorial.content.Page;
 import dev.wasmtutorial.markdown.MarkdownRenderer;
 import dev.wasmtutorial.markdown.RenderedMarkdown;
@@ -47,22 +48,18 @@ public final class RenderCache {
 
     /** The page's own inputs, plus the current bytes of every file its last rendering included. */
     private static String key(Page page, RenderedMarkdown previous) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            update(digest, page.display(), page.outputPath(), String.valueOf(page.bodyLine()), page.frontMatter().toString(),
-                    page.markdown());
-            for (Path include : new TreeSet<>(previous.includes())) {
-                update(digest, include.toString());
-                try {
-                    digest.update(Files.readAllBytes(include));
-                } catch (IOException e) {
-                    update(digest, "missing"); // renders again, and reports the missing file
-                }
+        MessageDigest digest = Hashes.sha256();
+        update(digest, page.display(), page.outputPath(), String.valueOf(page.bodyLine()), page.frontMatter().toString(),
+                page.markdown());
+        for (Path include : new TreeSet<>(previous.includes())) {
+            update(digest, include.toString());
+            try {
+                digest.update(Files.readAllBytes(include));
+            } catch (IOException e) {
+                update(digest, "missing"); // renders again, and reports the missing file
             }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
+        return Hashes.hex(digest.digest());
     }
 
     private static void update(MessageDigest digest, String... parts) {
