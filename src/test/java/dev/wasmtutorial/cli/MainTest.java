@@ -67,10 +67,14 @@ class MainTest {
 
     @Test
     void aMalformedOptionValueIsOneLineNotTheUsage() {
-        assertThat(Main.run("build", "--base-url", "http://a b/")).isEqualTo(2);
-        assertThat(err.toString().strip().lines()).containsExactly("error: Invalid value for option '--base-url': cannot convert "
-                + "'http://a b/' to URI (java.net.URISyntaxException: Illegal character in authority at index 7: http://a b/) "
-                + "(hint: see 'wasm-tutorial build --help')");
+        assertThat(Main.run("build", "--base-url", "http://a b/")).isEqualTo(1);
+        assertThat(err.toString().strip().lines()).containsExactly(
+                "error: --base-url 'http://a b/' is not an absolute URL (hint: write e.g. --base-url https://example.org/tutorial/)");
+        err.reset();
+        assertThat(Main.run("serve", "--port", "eighty")).isEqualTo(2);
+        assertThat(err.toString().strip().lines()).singleElement().asString()
+                .startsWith("error: Invalid value for option '--port': 'eighty' is not an int")
+                .endsWith("(hint: see 'wasm-tutorial serve --help')");
     }
 
     /** A project with one page and one demo folder the CLI is not told about, whose build script makes its module. */
