@@ -74,6 +74,10 @@ public record PythonExample(int line, String code, String expected, List<String>
      */
     public static List<PythonExample> findAll(String markdown, int firstLine) {
         List<PythonExample> out = new ArrayList<>();
+        // Parsing costs as much as rendering: only pages that can hold a runner fence are parsed.
+        if (!markdown.contains("python")) {
+            return out;
+        }
         for (Node node : PARSER.parse(markdown).getDescendants()) {
             if (node instanceof FencedCodeBlock fence) {
                 PythonExample example = of(fence, firstLine + fence.getStartLineNumber());

@@ -66,10 +66,20 @@ public final class PythonExampleCheck {
         this.log = log;
     }
 
+    /** The page's runner examples; Markdown nested too deeply to parse here is that page's one-line error. */
+    private List<PythonExample> examplesOf(Page page) {
+        try {
+            return PythonExample.findAll(page.markdown(), page.bodyLine());
+        } catch (StackOverflowError e) {
+            throw new BuildException(SourceLocation.of(page.display()),
+                    "nesting too deep to look for Python examples", "flatten the nesting (quotes, lists, emphasis or brackets inside each other)");
+        }
+    }
+
     public Result check(List<Page> pages) {
         List<Located> examples = new ArrayList<>();
         for (Page page : pages) {
-            for (PythonExample example : PythonExample.findAll(page.markdown(), page.bodyLine())) {
+            for (PythonExample example : examplesOf(page)) {
                 examples.add(locate(page, example));
             }
         }

@@ -41,4 +41,21 @@ class PrecacheTest {
                 "assets/chunk-1.js", "assets/chunk-2.js", "assets/chunk-3.js", "assets/site-A.js", "assets/site-C.css",
                 "demo/dist/m.wasm", "demo/index.html", "index.html");
     }
+
+    @Test
+    void thePythonRuntimeIsLeftToFirstUseAndTheWorkerThatCachesItIsKept() throws Exception {
+        file("python.html", "<p>runner</p>");
+        file("assets/site-A.js", "import('./python-runner-B.js')");
+        file("assets/python-runner-B.js", "new Worker(new URL('./python-worker-C.js', import.meta.url))");
+        file("assets/python-worker-C.js", "loadPyodide({indexURL: './pyodide/'})");
+        file("assets/pyodide/pyodide.mjs", "small loader");
+        file("assets/pyodide/pyodide.asm.wasm", "x".repeat((int) Precache.LARGE_BYTES + 1));
+        List<String> all;
+        try (var walk = Files.walk(site)) {
+            all = walk.filter(Files::isRegularFile).map(p -> site.relativize(p).toString()).toList();
+        }
+        assertThat(Precache.select(site, all, List.of("site-A.js"))).containsExactly("assets/site-A.js", "python.html");
+        assertThat(ServiceWorker.script(java.util.Map.of("python.html", "h"), Precache.select(site, all, List.of("site-A.js"))))
+                .contains("cache.put(request, response.clone())");
+    }
 }

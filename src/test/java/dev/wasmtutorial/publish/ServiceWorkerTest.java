@@ -18,14 +18,6 @@ class ServiceWorkerTest {
     }
 
     @Test
-    void pyodideIsNotPrecachedButCachedWhenFirstFetched() {
-        String script = ServiceWorker.script(new TreeMap<>(Map.of(
-                "index.html", "a", "assets/python-worker-X.js", "b", "assets/pyodide/pyodide.asm.wasm", "c")));
-        assertThat(script).contains("'assets/python-worker-X.js'").doesNotContain("pyodide.asm.wasm");
-        assertThat(script).contains("cache.put(request, response.clone())");
-    }
-
-    @Test
     void cacheVersionChangesWithAnyFileAndOnlyThen() {
         Map<String, String> site = new TreeMap<>(Map.of("index.html", "hash1", "a.css", "hash2"));
         String version = ServiceWorker.version(site);
