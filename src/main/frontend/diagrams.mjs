@@ -23,7 +23,7 @@ const MERMAID_VERSION = JSON.parse(await readFile(join(dirname(MERMAID_DIST), '.
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const THEMES = { light: 'default', dark: 'dark' };
 // Part of every cache key: change it when the rendering settings below change.
-const SETTINGS = JSON.stringify({ THEMES, FONT, securityLevel: 'strict', v: 2 });
+const SETTINGS = JSON.stringify({ THEMES, FONT, securityLevel: 'strict', v: 3 });
 // The same launch flags as the browser tests: offline, no background traffic, loopback DNS only.
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'];
@@ -71,6 +71,7 @@ async function renderAll(missing) {
             const { svg } = await window.mermaid.render(`mmd-${key}-${name}`, source);
             const holder = document.createElement('div');
             holder.innerHTML = svg;
+            holder.querySelectorAll('br').forEach((br) => br.replaceWith(' ')); // "validate +<br/>compile"
             const labels = [...holder.querySelectorAll('.nodeLabel, .edgeLabel, .messageText, .actor, text')]
               .map((e) => e.textContent);
             out[key] = { ...out[key], [name]: svg, labels };
