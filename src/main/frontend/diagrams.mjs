@@ -23,7 +23,7 @@ const MERMAID_VERSION = JSON.parse(await readFile(join(dirname(MERMAID_DIST), '.
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const THEMES = { light: 'default', dark: 'dark' };
 // Part of every cache key: change it when the rendering settings below change.
-const SETTINGS = JSON.stringify({ THEMES, FONT, securityLevel: 'strict', v: 3 });
+const SETTINGS = JSON.stringify({ THEMES, FONT, securityLevel: 'strict', v: 4 });
 // The same launch flags as the browser tests: offline, no background traffic, loopback DNS only.
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'];
@@ -58,14 +58,17 @@ async function renderAll(missing) {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   try {
-    const page = await browser.newPage();
-    await page.setContent('<!doctype html><html><body></body></html>');
-    await page.addScriptTag({ path: MERMAID_DIST });
     const jobs = [...missing].map(([key, source]) => ({ key, source }));
-    return await page.evaluate(async ({ jobs, themes, font }) => {
-      const out = {};
-      for (const [name, theme] of Object.entries(themes)) {
+    // One page per theme, in parallel: Mermaid numbers some elements with counters that run
+    // for the page's life, so both themes must render the same diagrams in the same order on a
+    // fresh page for their drawings to match (then mergeThemes can share one SVG).
+    const perTheme = await Promise.all(Object.entries(THEMES).map(async ([name, theme]) => {
+      const page = await browser.newPage();
+      await page.setContent('<!doctype html><html><body></body></html>');
+      await page.addScriptTag({ path: MERMAID_DIST });
+      return page.evaluate(async ({ jobs, name, theme, font }) => {
         window.mermaid.initialize({ startOnLoad: false, theme, securityLevel: 'strict', fontFamily: font });
+        const out = {};
         for (const { key, source } of jobs) {
           try {
             const { svg } = await window.mermaid.render(`mmd-${key}-${name}`, source);
@@ -74,14 +77,20 @@ async function renderAll(missing) {
             holder.querySelectorAll('br').forEach((br) => br.replaceWith(' ')); // "validate +<br/>compile"
             const labels = [...holder.querySelectorAll('.nodeLabel, .edgeLabel, .messageText, .actor, text')]
               .map((e) => e.textContent);
-            out[key] = { ...out[key], [name]: svg, labels };
+            out[key] = { [name]: svg, labels };
           } catch (error) {
             out[key] = { error: String(error?.message || error) };
           }
         }
-      }
-      return out;
-    }, { jobs, themes: THEMES, font: FONT });
+        return out;
+      }, { jobs, name, theme, font: FONT });
+    }));
+    const out = {};
+    for (const { key } of jobs) {
+      const results = perTheme.map((r) => r[key]);
+      out[key] = results.find((r) => r.error) || Object.assign({}, ...results);
+    }
+    return out;
   } finally {
     await browser.close();
   }
@@ -103,17 +112,39 @@ export function prefixIds(svg, prefix) {
     .replace(/(href=")#([^"]+)"/g, (m, head, id) => `${head}#${fix(id)}"`);
 }
 
+const STYLE = /<style>([\s\S]*?)<\/style>/;
+
+/**
+ * One SVG for both themes when Mermaid drew the same shapes in both (only its scoped <style>
+ * differs): the light style, then the dark one scoped to the site's dark theme. That halves
+ * the page weight of a diagram. Null when the drawings differ.
+ */
+export function mergeThemes(key, light, dark) {
+  const own = (svg, theme) => svg.replaceAll(`mmd-${key}-${theme}`, `mmd-${key}`);
+  const shapes = (svg, theme) => own(svg, theme).replace(STYLE, '');
+  if (shapes(light, 'light') !== shapes(dark, 'dark')) return null;
+  const darkStyle = STYLE.exec(dark)?.[1];
+  if (!darkStyle || !STYLE.test(light)) return null;
+  const scoped = darkStyle.replaceAll(`#mmd-${key}-dark`, `:root[data-theme="dark"] #mmd-${key}`).replaceAll(`mmd-${key}-dark`, `mmd-${key}`);
+  return own(light, 'light').replace(/<\/style>/, () => `</style><style>${scoped}</style>`);
+}
+
 function figure(entry, source, escapedSource, nth) {
+  const key = entry.key;
   // A diagram used twice on one page would repeat its SVG ids: suffix the later copies.
-  const svgOf = (theme) => (nth === 0 ? entry[theme] : entry[theme].replaceAll(`mmd-${entry.key}-${theme}`, `mmd-${entry.key}-${theme}-${nth}`));
+  const copy = (svg, id) => (nth === 0 ? svg : svg.replaceAll(id, `${id}-${nth}`));
   const label = escapeAttr(describe(source, entry.labels));
-  // Only the variant for the current theme is displayed; the hidden one is out of the
-  // accessibility tree (display: none) and out of the search index.
+  const details = `<details><summary>Diagram source</summary><pre class="diagram-source">${escapedSource}</pre></details>`;
+  const merged = mergeThemes(key, entry.light, entry.dark);
+  if (merged) {
+    return `<figure class="diagram"><div class="diagram-svg" role="img" aria-label="${label}">${copy(merged, `mmd-${key}`)}</div>${details}</figure>`;
+  }
+  // Two drawings: only the current theme's is displayed; the other is out of the accessibility
+  // tree (display: none) and out of the search index.
   return '<figure class="diagram">'
-    + `<div class="diagram-svg diagram-light" role="img" aria-label="${label}">${svgOf('light')}</div>`
-    + `<div class="diagram-svg diagram-dark" role="img" aria-label="${label}" data-pagefind-ignore>${svgOf('dark')}</div>`
-    + `<details><summary>Diagram source</summary><pre class="diagram-source">${escapedSource}</pre></details>`
-    + '</figure>';
+    + `<div class="diagram-svg diagram-light" role="img" aria-label="${label}">${copy(entry.light, `mmd-${key}-light`)}</div>`
+    + `<div class="diagram-svg diagram-dark" role="img" aria-label="${label}" data-pagefind-ignore>${copy(entry.dark, `mmd-${key}-dark`)}</div>`
+    + details + '</figure>';
 }
 
 /**

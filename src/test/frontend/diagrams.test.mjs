@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderDiagrams, prefixIds } from '../../main/frontend/diagrams.mjs';
+import { renderDiagrams, prefixIds, mergeThemes } from '../../main/frontend/diagrams.mjs';
 
 const FLOW = 'flowchart LR\n  A["bytes<br/>(.wasm)"] --&gt; B[Module]\n';
 const SEQUENCE = 'sequenceDiagram\n  accTitle: Page calls Wasm\n  Page-&gt;&gt;Wasm: add(5, 7)\n';
@@ -32,9 +32,11 @@ test('renders light and dark SVG with an accessible name, then serves them from 
   assert.deepEqual(await renderDiagrams(pages), { diagrams: 4, rendered: 2, cached: 0 });
   assert.equal((await readdir(dir)).length, 2);
   const a = pages.get('a.html');
-  assert.equal((a.match(/<div class="diagram-svg diagram-light" role="img"/g) || []).length, 3);
-  assert.equal((a.match(/<div class="diagram-svg diagram-dark" role="img"/g) || []).length, 3);
-  assert.equal((a.match(/<svg /g) || []).length, 6);
+  // Both themes share one drawing: one SVG per diagram, the dark style scoped to the dark theme.
+  assert.equal((a.match(/<div class="diagram-svg" role="img"/g) || []).length, 3);
+  assert.equal((a.match(/<svg /g) || []).length, 3);
+  assert.equal((a.match(/<style>/g) || []).length, 6);
+  assert.match(a, /<style>:root\[data-theme="dark"\] #mmd-[0-9a-f]{16}\{/);
   assert.match(a, /aria-label="Diagram \(flowchart\): bytes \(\.wasm\); Module"/);
   assert.match(a, /aria-label="Page calls Wasm"/);
   assert.match(a, /<details><summary>Diagram source<\/summary><pre class="diagram-source">flowchart LR/);
@@ -75,4 +77,14 @@ test('prefixIds prefixes node ids and the references to them, not ids already pr
   const svg = '<svg id="p"><marker id="p_arrow"/><g id="node-A"><path marker-end="url(#p_arrow)"/></g><use href="#node-A"/></svg>';
   assert.equal(prefixIds(svg, 'p'),
     '<svg id="p"><marker id="p_arrow"/><g id="p-node-A"><path marker-end="url(#p_arrow)"/></g><use href="#p-node-A"/></svg>');
+});
+
+test('mergeThemes shares one drawing only when the shapes match', () => {
+  const svg = (theme, fill, x) => `<svg id="mmd-k-${theme}"><style>#mmd-k-${theme}{fill:${fill};}#mmd-k-${theme} .node{fill:${fill};}</style>`
+    + `<marker id="mmd-k-${theme}_arrow"/><rect x="${x}"/></svg>`;
+  assert.equal(mergeThemes('k', svg('light', '#333', 1), svg('dark', '#ccc', 1)),
+    '<svg id="mmd-k"><style>#mmd-k{fill:#333;}#mmd-k .node{fill:#333;}</style>'
+    + '<style>:root[data-theme="dark"] #mmd-k{fill:#ccc;}:root[data-theme="dark"] #mmd-k .node{fill:#ccc;}</style>'
+    + '<marker id="mmd-k_arrow"/><rect x="1"/></svg>');
+  assert.equal(mergeThemes('k', svg('light', '#333', 1), svg('dark', '#ccc', 2)), null);
 });
