@@ -8,7 +8,7 @@
 // cache (target/diagram-cache/, or DIAGRAM_CACHE) is keyed by the diagram's source, the Mermaid
 // version and the rendering settings, so a build whose diagrams are all cached starts no browser.
 // CHROMIUM_PATH names the browser (default /usr/bin/chromium).
-import { readFile, writeFile, mkdir, access } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, access, rename } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -165,9 +165,11 @@ export async function renderDiagrams(pages) {
   const missing = new Map();
   for (const [key, source] of sources) {
     try {
-      entries.set(key, { key, ...JSON.parse(await readFile(join(dir, key + '.json'), 'utf8')) });
+      const entry = JSON.parse(await readFile(join(dir, key + '.json'), 'utf8'));
+      if (Object.keys(THEMES).some((theme) => typeof entry[theme] !== 'string')) throw new Error('incomplete');
+      entries.set(key, { key, ...entry });
     } catch {
-      missing.set(key, source);
+      missing.set(key, source); // not cached, or unreadable: render it again
     }
   }
   if (missing.size) {
@@ -181,7 +183,10 @@ export async function renderDiagrams(pages) {
         throw new Error(`diagrams: ${page}: the Mermaid diagram starting "${firstLine}" does not render (${result.error.split('\n')[0]}); fix its source`);
       }
       for (const theme of Object.keys(THEMES)) result[theme] = prefixIds(result[theme], `mmd-${key}-${theme}`);
-      await writeFile(join(dir, key + '.json'), JSON.stringify(result));
+      // Written whole, then renamed: a build running at the same time never reads half a file.
+      const file = join(dir, key + '.json');
+      await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(result));
+      await rename(`${file}.${process.pid}.tmp`, file);
       entries.set(key, { key, ...result });
     }
   }

@@ -2,7 +2,7 @@
 // happens without Chromium. Run by `npm test` in src/main/frontend (Maven's test phase).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderDiagrams, prefixIds, mergeThemes } from '../../main/frontend/diagrams.mjs';
@@ -50,6 +50,16 @@ test('renders light and dark SVG with an accessible name, then serves them from 
   const again = new Map([['a.html', page(FLOW, SEQUENCE, FLOW)], ['b.html', page(FLOW)]]);
   assert.deepEqual(await renderDiagrams(again), { diagrams: 4, rendered: 0, cached: 2 });
   assert.deepEqual(again, pages);
+}));
+
+test('an unreadable cache entry is rendered again, not trusted', () => withCache(async (dir) => {
+  const pages = () => new Map([['a.html', page(FLOW)]]);
+  await renderDiagrams(pages());
+  const [file] = await readdir(dir);
+  await writeFile(join(dir, file), '{"light":');
+  const again = pages();
+  assert.deepEqual(await renderDiagrams(again), { diagrams: 1, rendered: 1, cached: 0 });
+  assert.match(again.get('a.html'), /<svg /);
 }));
 
 test('without Chromium an uncached diagram fails the build with one line saying what to install', () => withCache(async (dir) => {
