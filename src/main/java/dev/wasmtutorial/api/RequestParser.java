@@ -48,10 +48,13 @@ final class RequestParser {
         byte[] module = null;
         if (language.equals("wasm")) {
             try {
-                module = Base64.getMimeDecoder().decode(code);
+                module = Base64.getDecoder().decode(code.replaceAll("\\s", ""));
             } catch (IllegalArgumentException e) {
                 throw bad("code is not valid base64: " + e.getMessage(), "encode the module, e.g. base64 -w0 module.wasm");
             }
+        }
+        if (module != null && module.length == 0) {
+            throw bad("code decodes to no bytes", "encode the module, e.g. base64 -w0 module.wasm");
         }
         RunSpec.Call call = call(root.get("call"), language);
         JsonNode inputs = object(root, "inputs");

@@ -204,7 +204,19 @@ final class RunRecord {
         return o;
     }
 
-    /** A run read back from disk: its events are rebuilt as status, output, and done. */
+    /** What goes on disk: the API's JSON plus the events, so a stream resumed after a restart keeps its ids. */
+    synchronized ObjectNode toSaved() {
+        ObjectNode o = toJson();
+        ArrayNode list = o.putArray("events");
+        for (RunEvent e : events) {
+            if (!e.name().equals("done")) {
+                list.addObject().put("id", e.id()).put("name", e.name()).put("data", e.data());
+            }
+        }
+        return o;
+    }
+
+    /** A run read back from disk, with its saved events; an unfinished one becomes failed. */
     static RunRecord restore(ObjectNode saved, String base) {
         RunRecord r = new RunRecord(saved.path("id").asText(), base, saved.path("language").asText("c"), saved.path("createdAt").asLong());
         r.status = saved.path("status").asText();
@@ -231,16 +243,13 @@ final class RunRecord {
         r.runMs = saved.path("timings").path("runMs").asLong();
         r.compileCached = saved.path("timings").path("compileCached").asBoolean();
         r.events.clear();
+        saved.path("events").forEach(e -> r.events.add(new RunEvent(e.path("id").asLong(), e.path("name").asText(), e.path("data").asText())));
+        if (r.events.isEmpty()) {
+            r.events.add(new RunEvent(1, "status", "queued"));
+        }
         if (!r.finished()) { // it was queued or running when the server stopped
-            r.status = "failed";
             r.message = "the server stopped before this run finished; submit it again";
-        }
-        r.events.add(new RunEvent(1, "status", r.status));
-        if (r.stdout.length() > 0) {
-            r.events.add(new RunEvent(2, "stdout", r.stdout.toString()));
-        }
-        if (r.stderr.length() > 0) {
-            r.events.add(new RunEvent(r.events.size() + 1, "stderr", r.stderr.toString()));
+            r.setStatus("failed");
         }
         r.events.add(new RunEvent(r.events.size() + 1, "done", r.toJson().toString()));
         return r;

@@ -133,7 +133,7 @@ final class RunStore {
         Path target = dir.resolve(run.id() + ".json");
         Path temp = dir.resolve(run.id() + ".json.tmp");
         try {
-            Files.write(temp, RunRecord.JSON.writeValueAsBytes(run.toJson()));
+            Files.write(temp, RunRecord.JSON.writeValueAsBytes(run.toSaved()));
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
