@@ -1,11 +1,13 @@
 package dev.wasmtutorial.serve;
 
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -68,11 +70,36 @@ public final class EventStreams implements AutoCloseable {
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream;charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        // The connection ends with the stream: nothing else is read from it, which lets
+        // watchForClose read it while the response is open.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         Stream stream = new Stream(response, callback);
         open.add(stream);
         request.addFailureListener(stream::fail);
+        watchForClose(request.getConnectionMetaData().getConnection().getEndPoint(), stream);
         stream.send(": connected\n\n");
         return stream;
+    }
+
+    /**
+     * Jetty does not read an HTTP/1.1 connection while its response is still open, so a client
+     * that goes away would go unnoticed until the next write. Waiting for the connection to
+     * become readable notices it at once: an event-stream client sends nothing, so readable
+     * means closed (or misbehaving), and either way the stream ends.
+     */
+    private static void watchForClose(EndPoint endPoint, Stream stream) {
+        endPoint.tryFillInterested(Callback.from(() -> {
+            try {
+                int read = endPoint.fill(BufferUtil.allocate(64));
+                if (read == 0) {
+                    watchForClose(endPoint, stream); // spurious wake-up
+                } else {
+                    stream.fail(new IllegalStateException(read < 0 ? "client closed the connection" : "client sent data on an event stream"));
+                }
+            } catch (IOException e) {
+                stream.fail(e);
+            }
+        }, stream::fail));
     }
 
     @Override
