@@ -100,18 +100,20 @@ final class CCompiler {
             command.addAll(List.of("main.c", "-o", "main.wasm"));
             ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
-            Map<String, String> env = pb.environment();
-            String path = env.getOrDefault("PATH", "/usr/bin:/bin");
-            env.clear(); // none of the server's environment reaches the compiler
-            env.put("PATH", path);
-            env.put("HOME", dir.toString());
-            env.put("NODE_PATH", "/usr/share/nodejs");
-            env.put("EM_CACHE", "/usr/share/emscripten/cache");
-            Process process = pb.start();
-            boolean done = process.waitFor(ApiLimits.COMPILE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            if (!done) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+            Path preprocessed = dir.resolve("main.i");
+            ProcessBuilder screen = new ProcessBuilder(emcc, "-E", "main.c", "-o", "main.i").directory(dir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            if (!finish(start(screen, dir))) {
+                return new Result(null, List.of(), "compile stopped after " + ApiLimits.COMPILE_TIMEOUT_MS + " ms", millis(start), false);
+            }
+            if (Files.isRegularFile(preprocessed)) {
+                List<Diagnostic> refused = SourceScreen.check(Files.readString(preprocessed));
+                if (!refused.isEmpty()) {
+                    return new Result(null, refused, null, millis(start), false);
+                }
+            }
+            Process process = start(pb, dir);
+            if (!finish(process)) {
                 return new Result(null, List.of(), "compile stopped after " + ApiLimits.COMPILE_TIMEOUT_MS + " ms", millis(start), false);
             }
             String output = readCapped(log).replace(dir.toString() + "/", "").replace(dir.toString(), ".");
@@ -130,6 +132,26 @@ final class CCompiler {
                 deleteTree(dir);
             }
         }
+    }
+
+    private static Process start(ProcessBuilder pb, Path dir) throws IOException {
+        Map<String, String> env = pb.environment();
+        String path = env.getOrDefault("PATH", "/usr/bin:/bin");
+        env.clear(); // none of the server's environment reaches the compiler
+        env.put("PATH", path);
+        env.put("HOME", dir.toString());
+        env.put("NODE_PATH", "/usr/share/nodejs");
+        return pb.start();
+    }
+
+    /** Waits within the compile time limit; false (and the process tree killed) if it ran out. */
+    private static boolean finish(Process process) throws InterruptedException {
+        if (process.waitFor(ApiLimits.COMPILE_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+            return true;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        return false;
     }
 
     /** Errors and warnings located in the user's file; messages about the compiler's own files are left out. */

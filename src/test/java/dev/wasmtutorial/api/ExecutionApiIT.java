@@ -105,6 +105,24 @@ class ExecutionApiIT {
     }
 
     @Test
+    void theCompilerCannotBeMadeToReadHostFiles() throws Exception {
+        // Inline assembly can embed any file the server can read (.incbin); a macro cannot hide it.
+        JsonNode asm = api.run(ApiServer.c("""
+                #define EMBED(f) __asm__(".section .rodata.x,\\"\\",@\\n.globl x\\nx:\\n.incbin \\"" f "\\"\\n.byte 0\\n")
+                EMBED("/etc/hostname");
+                extern const char x[];
+                int main(void) { return x[0]; }
+                """));
+        assertThat(asm.get("status").asText()).as(asm.toString()).isEqualTo("compile_error");
+        assertThat(asm.at("/diagnostics/0/message").asText()).contains("inline assembly is not allowed");
+        assertThat(asm.at("/diagnostics/0/line").asInt()).isEqualTo(2);
+
+        JsonNode include = api.run(ApiServer.c("#include \"/etc/hostname\"\nint main(void) { return 0; }\n"));
+        assertThat(include.get("status").asText()).as(include.toString()).isEqualTo("compile_error");
+        assertThat(include.at("/diagnostics/0/message").asText()).contains("only the compiler's own headers");
+    }
+
+    @Test
     void wasmModulesRunAsCommandsOrByCallingAnExport() throws Exception {
         JsonNode command = api.run("{\"language\":\"wasm\",\"code\":\"" + module("wasi_command.wasm") + "\"}");
         assertThat(command.get("status").asText()).isEqualTo("succeeded");
