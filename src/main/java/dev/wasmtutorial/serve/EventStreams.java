@@ -87,8 +87,11 @@ public final class EventStreams implements AutoCloseable {
      * become readable notices it at once: an event-stream client sends nothing, so readable
      * means closed (or misbehaving), and either way the stream ends.
      */
-    private static void watchForClose(EndPoint endPoint, Stream stream) {
-        endPoint.tryFillInterested(Callback.from(() -> {
+    private void watchForClose(EndPoint endPoint, Stream stream) {
+        if (stream.isDone()) {
+            return;
+        }
+        boolean watching = endPoint.tryFillInterested(Callback.from(() -> {
             try {
                 int read = endPoint.fill(BufferUtil.allocate(64));
                 if (read == 0) {
@@ -100,6 +103,9 @@ public final class EventStreams implements AutoCloseable {
                 stream.fail(e);
             }
         }, stream::fail));
+        if (!watching) { // the connection is still reading the request: try again shortly
+            heartbeat.schedule(() -> watchForClose(endPoint, stream), 50, TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override
@@ -122,6 +128,10 @@ public final class EventStreams implements AutoCloseable {
         private Stream(Response response, Callback callback) {
             this.response = response;
             this.callback = callback;
+        }
+
+        synchronized boolean isDone() {
+            return done;
         }
 
         /** Queues one event (a complete SSE frame, ending in a blank line). */

@@ -300,6 +300,18 @@ class ExecutionApiIT {
     }
 
     @Test
+    void theApiSitsBehindTheHostCheck() throws Exception {
+        // A page on another site that rebinds its DNS name to 127.0.0.1 sends its own Host.
+        try (java.net.Socket socket = new java.net.Socket(api.base.getHost(), api.base.getPort())) {
+            String body = ApiServer.c("int main(void){return 0;}");
+            socket.getOutputStream().write(("POST /execute HTTP/1.1\r\nHost: rebound.example\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer.lines().findFirst().orElse("")).matches("HTTP/1.1 (421|403) .*");
+        }
+    }
+
+    @Test
     void withoutTheApiThePathsDoNotExist(@TempDir Path own) throws Exception {
         Path site = own.resolve("site");
         Files.createDirectories(site);

@@ -33,7 +33,7 @@ class EventStreamsIT {
         Files.writeString(site.resolve("index.html"), "<!doctype html><title>t</title><p>page</p>");
         Files.writeString(site.resolve("404.html"), "<!doctype html><title>404</title>");
         // A heartbeat far longer than the test: freed streams must be noticed by their failure.
-        return new PreviewServer(site, "127.0.0.1", 0, "/", true, new EventStreams(maxStreams, 600_000), null).start();
+        return new PreviewServer(site, "127.0.0.1", 0, "/", true, java.util.List.of(), new EventStreams(maxStreams, 600_000), null).start();
     }
 
     private static Socket openStream(URI base) throws IOException {
