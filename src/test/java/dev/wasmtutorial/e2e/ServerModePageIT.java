@@ -46,6 +46,33 @@ class ServerModePageIT {
         return out;
     }
 
+    /** The built site's page (./mvnw verify builds site/ before the integration tests run). */
+    @Test
+    void tryItPanelRunsCodeWithTheApiAndSaysWhatItNeedsWithout(@TempDir Path dir) throws Exception {
+        Path site = Path.of("site");
+        assertThat(site.resolve("server_mode.html")).as("built site").exists();
+        ApiLimits defaults = ApiLimits.defaults();
+        try (ExecutionApi api = new ExecutionApi(dir.resolve("runs"), null, defaults, "emcc");
+             PreviewServer withApi = new PreviewServer(site, "127.0.0.1", 0, "/", false, List.of(),
+                     new EventStreams(defaults.maxStreams(), 15_000), api).start();
+             PreviewServer staticOnly = new PreviewServer(site, "127.0.0.1", 0, "/", false).start();
+             Chromium chromium = new Chromium()) {
+            com.microsoft.playwright.Page page = chromium.browser.newPage();
+            page.navigate(withApi.url().resolve("server_mode.html").toString());
+            page.locator("[data-try-it] button").click();
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".try-it-output"))
+                    .hasText("line 1\nline 2\nline 3\n", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(120_000));
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".try-it-status"))
+                    .hasText("succeeded: exit code 0", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(10_000));
+
+            com.microsoft.playwright.Page plain = chromium.browser.newPage();
+            plain.navigate(staticOnly.url().resolve("server_mode.html").toString());
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(plain.locator("[data-try-it] p"))
+                    .containsText("not served by `serve --api`");
+            assertThat(plain.locator("[data-try-it] button").count()).isZero();
+        }
+    }
+
     @Test
     void everyCurlExampleOnThePagePrintsWhatThePageShows(@TempDir Path dir) throws Exception {
         List<Example> examples = examples(Files.readString(Path.of("content/server_mode.md")));
