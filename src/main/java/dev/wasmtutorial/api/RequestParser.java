@@ -31,12 +31,7 @@ final class RequestParser {
         if (root == null || !root.isObject()) {
             throw bad("body must be a JSON object", "send {\"language\":\"c\",\"code\":\"...\"}");
         }
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw bad("unknown field '" + name + "'", "fields are language, code, inputs, limits, call");
-            }
-        }
+        onlyFields(root, "", FIELDS);
         String language = text(root, "language", true);
         if (!language.equals("c") && !language.equals("wasm")) {
             throw bad("language '" + language + "' is not supported", "use \"c\" (C source) or \"wasm\" (a base64 module)");
@@ -61,28 +56,27 @@ final class RequestParser {
         String stdin = inputs == null ? "" : optionalText(inputs, "inputs.stdin");
         List<String> args = inputs == null ? List.of() : stringList(inputs.get("args"), "inputs.args");
         Map<String, String> files = inputs == null ? Map.of() : files(inputs.get("files"));
-        if (inputs != null) {
-            for (Iterator<String> names = inputs.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!Set.of("stdin", "args", "files").contains(name)) {
-                    throw bad("unknown field 'inputs." + name + "'", "inputs has stdin, args and files");
-                }
-            }
-        }
+        onlyFields(inputs, "inputs.", Set.of("stdin", "args", "files"));
         JsonNode limits = object(root, "limits");
         int timeMs = limit(limits, "timeMs", ApiLimits.DEFAULT_TIME_MS, 1, ApiLimits.MAX_TIME_MS);
         int memoryMiB = limit(limits, "memoryMiB", ApiLimits.DEFAULT_MEMORY_MIB, 1, ApiLimits.MAX_MEMORY_MIB);
         int outputKiB = limit(limits, "outputKiB", ApiLimits.DEFAULT_OUTPUT_KIB, 1, ApiLimits.MAX_OUTPUT_KIB);
-        if (limits != null) {
-            for (Iterator<String> names = limits.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!Set.of("timeMs", "memoryMiB", "outputKiB").contains(name)) {
-                    throw bad("unknown field 'limits." + name + "'", "limits has timeMs, memoryMiB and outputKiB");
-                }
-            }
-        }
+        onlyFields(limits, "limits.", Set.of("timeMs", "memoryMiB", "outputKiB"));
         return new ExecuteRequest(language, code, module, call, stdin, args, files,
                 new RunSpec.Limits(timeMs, memoryMiB * 16, outputKiB * 1024L));
+    }
+
+    /** A misspelt field would otherwise be ignored silently (a limit not applied, an input not given). */
+    private static void onlyFields(JsonNode node, String prefix, Set<String> known) throws ApiError {
+        if (node == null) {
+            return;
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw bad("unknown field '" + prefix + name + "'", "known fields here: " + String.join(", ", new java.util.TreeSet<>(known)));
+            }
+        }
     }
 
     private static RunSpec.Call call(JsonNode node, String language) throws ApiError {
