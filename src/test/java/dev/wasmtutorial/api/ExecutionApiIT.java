@@ -124,7 +124,7 @@ class ExecutionApiIT {
 
     @Test
     void wasmModulesRunAsCommandsOrByCallingAnExport() throws Exception {
-        JsonNode command = api.run("{\"language\":\"wasm\",\"code\":\"" + module("wasi_command.wasm") + "\"}");
+        JsonNode command = api.run("{\"language\":\"wasm\",\"code\":\"" + module("wasi_print.wasm") + "\"}");
         assertThat(command.get("status").asText()).isEqualTo("succeeded");
         assertThat(command.get("stdout").asText()).isEqualTo("hi from wasm\n");
 
@@ -251,7 +251,7 @@ class ExecutionApiIT {
         Path runs = own.resolve("runs");
         String id;
         try (ApiServer first = new ApiServer(own.resolve("site"), runs, null, ApiServer.limits(1, 4, 100))) {
-            id = first.run("{\"language\":\"wasm\",\"code\":\"" + module("wasi_command.wasm") + "\"}").get("id").asText();
+            id = first.run("{\"language\":\"wasm\",\"code\":\"" + module("wasi_print.wasm") + "\"}").get("id").asText();
         }
         // As if the server had died while a run was executing.
         String ghost = "0123456789abcdef0123456789abcdef";

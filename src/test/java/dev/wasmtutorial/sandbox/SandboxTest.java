@@ -37,7 +37,7 @@ class SandboxTest {
     @Test
     void aCommandsOutputIsStreamedAndCollected() throws Exception {
         List<String> chunks = new ArrayList<>();
-        Outcome o = run("wasi_command.wasm", NO_INPUT, LIMITS, (channel, text) -> chunks.add(channel + ":" + text));
+        Outcome o = run("wasi_print.wasm", NO_INPUT, LIMITS, (channel, text) -> chunks.add(channel + ":" + text));
         assertThat(o.status()).isEqualTo(Outcome.Status.SUCCEEDED);
         assertThat(o.exitCode()).isZero();
         assertThat(o.stdout()).isEqualTo("hi from wasm\n");
@@ -46,7 +46,7 @@ class SandboxTest {
 
     @Test
     void outputPastTheCapIsCutAndStopsTheRun() throws Exception {
-        Outcome o = run("wasi_command.wasm", NO_INPUT, new RunSpec.Limits(2000, 16, 5), RunListener.NONE);
+        Outcome o = run("wasi_print.wasm", NO_INPUT, new RunSpec.Limits(2000, 16, 5), RunListener.NONE);
         assertThat(o.status()).isEqualTo(Outcome.Status.OUTPUT_LIMIT);
         assertThat(o.stdout()).isEqualTo("hi fr");
         assertThat(o.stdoutTruncated()).isTrue();
