@@ -1,6 +1,6 @@
 // The "Try it" panel on the server-mode page: sends C code to this server's execution API
 // (serve --api) and shows the run's output as its events arrive. On a static host there is no
-// API: the panel says so instead of offering a button that cannot work.
+// API: the first Run says so.
 
 const EXAMPLE = '#include <stdio.h>\n\nint main(void) {\n  for (int i = 1; i <= 3; i++) printf("line %d\\n", i);\n  return 0;\n}\n';
 
@@ -10,24 +10,12 @@ function element(tag, props = {}, text = '') {
   return node;
 }
 
-// The API answers an unknown run id with a JSON 404; a static host answers with its HTML page.
-async function apiAvailable(root) {
-  try {
-    const response = await fetch(new URL('runs/00000000000000000000000000000000', root), { cache: 'no-store' });
-    return response.status === 404 && (response.headers.get('content-type') || '').startsWith('application/json');
-  } catch (e) {
-    return false;
-  }
-}
+const NO_API = 'There is no execution API behind this page: it is not served by `serve --api` (a static host has none). '
+  + 'Run java -jar target/wasm-tutorial.jar serve --api and open this page there to try it.';
 
-export async function attach(panel, root) {
-  const note = panel.querySelector('p');
-  if (!(await apiAvailable(root))) {
-    if (note) note.textContent = 'This page is not served by `serve --api`, so there is no execution API behind it. '
-      + 'Run java -jar target/wasm-tutorial.jar serve --api and open this page there to try it.';
-    return;
-  }
-  if (note) note.remove();
+// The panel is always offered (probing first would log a 404 on every static host); the first
+// answer tells whether an API is there. The API answers JSON; a static host answers with HTML.
+export function attach(panel, root) {
   const label = element('label', { htmlFor: 'try-it-code' }, 'C source');
   const code = element('textarea', { id: 'try-it-code', rows: 8, spellcheck: false, value: EXAMPLE });
   const run = element('button', { type: 'button' }, 'Run');
@@ -45,6 +33,10 @@ export async function attach(panel, root) {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ language: 'c', code: code.value }),
       });
+      if (!(response.headers.get('content-type') || '').startsWith('application/json')) {
+        status.textContent = NO_API;
+        return; // nothing to retry here
+      }
       const accepted = await response.json();
       if (response.status !== 202) {
         status.textContent = `${response.status}: ${accepted.error} (${accepted.hint})`;
@@ -68,7 +60,7 @@ export async function attach(panel, root) {
         if (events.readyState === EventSource.CLOSED) run.disabled = false;
       };
     } catch (error) {
-      status.textContent = `could not reach the API: ${error.message}`;
+      status.textContent = `${NO_API} (${error.message})`;
       run.disabled = false;
     }
   });
