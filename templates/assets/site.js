@@ -1,5 +1,6 @@
-// Theme toggle (remembered), mobile navigation, copy buttons, search, diagrams, offline support.
-// Search and diagrams are loaded only when used, so an ordinary page stays small.
+// Theme toggle (remembered), mobile navigation, copy buttons, search, offline support.
+// Search is loaded only when used, so an ordinary page stays small. Diagrams need no script:
+// they are inline SVG from the build, one per theme, switched by site.css.
 
 const root = new URL(document.documentElement.dataset.root || './', location.href);
 
@@ -61,11 +62,6 @@ if (searchInput) {
       searchInput.focus();
     }
   });
-}
-
-// Diagrams: Mermaid is large, so it is fetched only by pages that have one.
-if (document.querySelector('pre.mermaid')) {
-  import('./diagrams.js').then((m) => m.render(), (error) => console.warn('diagrams stay as text:', error.message));
 }
 
 // The server-mode page's "Try it" panel: its code loads only on that page.

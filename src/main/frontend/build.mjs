@@ -1,14 +1,13 @@
 // Front-end build steps, run by Maven through the frontend-maven-plugin's Node:
 //
 //   node build.mjs assets SRC_DIR OUT_DIR
-//       Bundles and minifies SRC_DIR's site.js (with its lazily loaded search.js and diagrams.js,
-//       Mermaid included), theme.js and site.css into OUT_DIR with content-hashed names, copies
+//       Bundles and minifies SRC_DIR's site.js (with its lazily loaded search.js), theme.js and site.css into OUT_DIR with content-hashed names, copies
 //       the other files as they are, and writes OUT_DIR/manifest.json (name -> hashed name).
 //
 //   node build.mjs postprocess SITE_DIR
-//       Run by the site generator on its staging folder before the link check: highlights every
-//       <pre><code class="language-x"> block with Prism (so code is coloured without JavaScript)
-//       and writes the Pagefind search index to SITE_DIR/pagefind/.
+//       Run by the site generator on its staging folder before the link check: turns every
+//       Mermaid block into inline SVG (diagrams.mjs), highlights every <pre><code class="language-x">
+//       block with Prism (so code is coloured without JavaScript) and writes the Pagefind search index to SITE_DIR/pagefind/.
 import { readFile, writeFile, readdir, mkdir, copyFile, rm } from 'node:fs/promises';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +15,7 @@ import * as esbuild from 'esbuild';
 import Prism from 'prismjs';
 import loadLanguages from 'prismjs/components/index.js';
 import * as pagefind from 'pagefind';
+import { renderDiagrams } from './diagrams.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const [mode, ...args] = process.argv.slice(2);
@@ -53,7 +53,7 @@ async function assets(srcDir, outDir) {
   });
   const manifest = {};
   for (const [output, info] of Object.entries(result.metafile.outputs)) {
-    // Our own entry points only; Mermaid's lazily loaded chunks are found by import, not by name.
+    // Our own entry points only; lazily loaded chunks are found by import, not by name.
     if (info.entryPoint && !info.entryPoint.includes('node_modules')) {
       manifest[info.entryPoint.split('/').pop()] = output.split('/').pop();
     }
@@ -73,7 +73,7 @@ async function assets(srcDir, outDir) {
   const ours = outputs.filter(([, i]) => i.entryPoint && !i.entryPoint.includes('node_modules'))
     .map(([o, i]) => `${o.split('/').pop()} ${kib(i.bytes)}`);
   const total = outputs.reduce((sum, [, i]) => sum + i.bytes, 0);
-  console.log(`assets: ${ours.join(', ')}; ${outputs.length} files, ${kib(total)} in all (Mermaid's chunks load only on pages with diagrams)`);
+  console.log(`assets: ${ours.join(', ')}; ${outputs.length} files, ${kib(total)} in all`);
 }
 
 // Fence names used in the content, mapped to Prism's language ids.
@@ -118,12 +118,16 @@ async function checkIndex(dir) {
 async function postprocess(siteDir) {
   let blocks = 0;
   let pages = 0;
+  const original = new Map();
   for (const file of await files(siteDir)) {
-    if (!file.endsWith('.html')) continue;
-    const html = await readFile(file, 'utf8');
+    if (file.endsWith('.html')) original.set(relative(siteDir, file), await readFile(file, 'utf8'));
+  }
+  const staged = new Map(original);
+  const drawn = await renderDiagrams(staged);
+  for (const [name, html] of staged) {
     const { out, count } = highlight(html);
+    if (out !== original.get(name)) await writeFile(join(siteDir, name), out);
     if (count > 0) {
-      await writeFile(file, out);
       blocks += count;
       pages++;
     }
@@ -154,7 +158,8 @@ async function postprocess(siteDir) {
   const indexFiles = await files(join(siteDir, 'pagefind'));
   let bytes = 0;
   for (const file of indexFiles) bytes += (await readFile(file)).length;
-  console.log(`postprocess: highlighted ${blocks} code blocks in ${pages} pages; search index of ${added.page_count} pages, `
+  console.log(`postprocess: ${drawn.diagrams} diagrams as inline SVG (${drawn.rendered} rendered, ${drawn.cached} from the cache); `
+    + `highlighted ${blocks} code blocks in ${pages} pages; search index of ${added.page_count} pages, `
     + `${indexFiles.length} files, ${(bytes / 1024).toFixed(0)} KiB`);
 }
 

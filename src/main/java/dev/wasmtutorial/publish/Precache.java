@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * Which files the service worker fetches on a reader's first visit: what reading the tutorial
  * and running its demos needs. That is every page and every demo file, and of {@code assets/}
  * only the entry points the templates load and what they import statically. Anything else is
- * cached the first time it is used: chunks loaded on demand (Mermaid's diagram types), the
+ * cached the first time it is used: chunks loaded on demand (the search script), the
  * search index under {@code pagefind/}, and any single file over {@link #LARGE_BYTES} (a
  * language runtime, say).
  */

@@ -4,6 +4,7 @@ import dev.wasmtutorial.config.SourceLocation;
 import dev.wasmtutorial.content.Navigation;
 import dev.wasmtutorial.content.Page;
 import dev.wasmtutorial.content.SiteLayout;
+import dev.wasmtutorial.content.UrlPaths;
 import dev.wasmtutorial.markdown.RenderedMarkdown;
 
 import java.net.URI;
@@ -52,7 +53,7 @@ public final class PageComposer {
                 .previous(navigation.previous(page).map(p -> link(page, p)).orElse(null))
                 .next(navigation.next(page).map(p -> link(page, p)).orElse(null))
                 .root(root)
-                .canonicalUrl(baseUrl == null ? null : baseUrl.resolve(canonicalPath(page.outputPath())).toString())
+                .canonicalUrl(baseUrl == null ? null : baseUrl.resolve(UrlPaths.encode(canonicalPath(page.outputPath()))).toString())
                 .hasDiagram(body.hasDiagram())
                 .extraScript(extraScript == null ? null : root + extraScript)
                 .assets(assets.urls(root, ASSET_NAMES))
@@ -68,7 +69,7 @@ public final class PageComposer {
                 .title("Page not found")
                 .description("This page does not exist.")
                 .nav(navigation.entries().stream().map(p -> new PageModel.NavLink(p.frontMatter().title(),
-                        basePath + canonicalPath(p.outputPath()), false)).toList())
+                        basePath + UrlPaths.encode(canonicalPath(p.outputPath())), false)).toList())
                 .root(basePath)
                 .canonicalUrl(baseUrl == null ? null : baseUrl.resolve("404.html").toString())
                 .assets(assets.urls(basePath, ASSET_NAMES))
@@ -77,7 +78,7 @@ public final class PageComposer {
     }
 
     private static PageModel.NavLink link(Page from, Page to) {
-        return new PageModel.NavLink(to.frontMatter().title(), SiteLayout.relativeUrl(from.outputPath(), to.outputPath()), to == from);
+        return new PageModel.NavLink(to.frontMatter().title(), UrlPaths.encode(SiteLayout.relativeUrl(from.outputPath(), to.outputPath())), to == from);
     }
 
     /** Site-relative URL of a page, with index.html dropped (the form used in the sitemap). */

@@ -17,7 +17,7 @@ final class SecurityHeaders extends Handler.Wrapper {
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'",
             "script-src 'self' 'wasm-unsafe-eval'",
-            // Diagrams set inline style attributes on their SVG; styles cannot run code.
+            // Diagrams are inline SVG with <style> elements and style attributes; styles cannot run code.
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data:",
             "font-src 'self'",

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,18 +82,45 @@ class FrontEndIT {
     }
 
     @Test
-    void diagramsRenderAsSvgInBothThemesWithTheSourceKept() {
-        try (BrowserContext context = chromium.browser.newContext()) {
+    void diagramsAreInlineSvgWithoutJavaScriptWithTheirTextAndSource() {
+        try (BrowserContext context = chromium.browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
             Page page = newPage(context);
             page.navigate(site.url("intro_to_wasm.html").toString());
-            var first = page.locator("figure.diagram .diagram-svg svg").first();
-            assertThat(first).isVisible();
-            assertThat(page.locator("figure.diagram svg")).hasCount(4);
-            assertThat(page.locator("figure.diagram details pre.mermaid").first()).containsText("flowchart LR");
-            String light = first.innerHTML();
+            var diagrams = page.locator("figure.diagram .diagram-svg[role=img]:visible");
+            assertThat(diagrams).hasCount(4);
+            for (int i = 0; i < 4; i++) {
+                assertThat(diagrams.nth(i).locator("svg")).isVisible();
+            }
+            assertThat(diagrams.first()).hasAttribute("aria-label", Pattern.compile("^Diagram \\(flowchart\\): bytes \\(\\.wasm file\\); validate \\+ compile;.*"));
+            assertThat(page.locator("figure.diagram details pre.diagram-source").first()).containsText("flowchart LR");
+            @SuppressWarnings("unchecked")
+            List<String> ids = (List<String>) page.evaluate("() => [...document.querySelectorAll('figure.diagram svg')].map(s => s.id)");
+            assertThat(ids).hasSizeGreaterThanOrEqualTo(4).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void pagesWithDiagramsLoadNoDiagramScriptAndDrawTheDarkVariantInTheDarkTheme() {
+        try (BrowserContext context = chromium.browser.newContext()) {
+            Page page = newPage(context);
+            List<String> scripts = new ArrayList<>();
+            page.onRequest(r -> {
+                if (r.resourceType().equals("script")) {
+                    scripts.add(r.url());
+                }
+            });
+            page.addInitScript("localStorage.setItem('theme', 'dark')");
+            page.navigate(site.url("intro_to_wasm.html").toString());
+            page.waitForLoadState(LoadState.NETWORKIDLE);
+            // The text colour Mermaid's theme gives the visible drawing of the first diagram: light on dark, dark on light.
+            String brightness = "() => { const svg = [...document.querySelectorAll('figure.diagram svg')].find(s => s.checkVisibility());"
+                    + " return getComputedStyle(svg).fill.match(/\\d+/g).slice(0, 3).reduce((a, b) => a + Number(b), 0); }";
+            double dark = ((Number) page.evaluate(brightness)).doubleValue();
             page.click(".theme-toggle");
-            page.waitForFunction("() => document.querySelector('figure.diagram svg').id.endsWith('-d')");
-            assertThat(page.locator("figure.diagram .diagram-svg svg").first().innerHTML()).isNotEqualTo(light);
+            assertThat(page.locator("html")).hasAttribute("data-theme", "light");
+            double light = ((Number) page.evaluate(brightness)).doubleValue();
+            assertThat(dark).as("diagram text brightness, dark theme vs light theme").isGreaterThan(light + 200);
+            assertThat(scripts).isNotEmpty().noneMatch(url -> url.toLowerCase(Locale.ROOT).matches(".*(mermaid|diagram).*"));
         }
     }
 
