@@ -64,6 +64,12 @@ if (searchInput) {
   });
 }
 
+// The server-mode page's "Try it" panel: its code loads only on that page.
+const tryIt = document.querySelector('[data-try-it]');
+if (tryIt) {
+  import('./tryit.js').then((m) => m.attach(tryIt, root), (error) => console.warn('try-it panel unavailable:', error.message));
+}
+
 // Offline: a service worker precaches the whole site after the first visit.
 if ('serviceWorker' in navigator && document.documentElement.dataset.offline === 'on') {
   navigator.serviceWorker.register(new URL('sw.js', root), { scope: root.pathname }).catch(() => { /* offline support is optional */ });

@@ -2,7 +2,10 @@ package dev.wasmtutorial.cli;
 
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.SourceLocation;
+import dev.wasmtutorial.api.ApiLimits;
+import dev.wasmtutorial.api.ExecutionApi;
 import dev.wasmtutorial.serve.DevServer;
+import dev.wasmtutorial.serve.EventStreams;
 import dev.wasmtutorial.serve.PreviewServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,9 +46,15 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project;
 
+    @Mixin
+    ApiOptions api;
+
     @Override
     public Integer call() throws Exception {
         try {
+            if (watch && api.enabled) {
+                throw new BuildException(null, "--api and --watch cannot be combined yet", "build once, then run serve --api");
+            }
             if (watch) {
                 var config = project.toConfig();
                 config = config.withOutDir(dir != null ? dir : config.projectRoot().resolve("target/dev-site"));
@@ -61,8 +70,11 @@ final class ServeCommand implements Callable<Integer> {
                 throw new BuildException(SourceLocation.of(site.toString()), "no built site to serve",
                         "build it first (./mvnw package, or java -jar target/wasm-tutorial.jar build), or use --watch");
             }
-            try (PreviewServer server = new PreviewServer(site, host, port, basePath, false, allowedHosts).start()) {
-                System.out.println("serving " + site + " at " + server.url() + " (Ctrl+C to stop)");
+            ExecutionApi executionApi = api.create(host, project.toConfig().projectRoot());
+            try (executionApi; PreviewServer server = new PreviewServer(site, host, port, basePath, false, allowedHosts,
+                    new EventStreams(ApiLimits.defaults().maxStreams(), 15_000), executionApi).start()) {
+                System.out.println("serving " + site + " at " + server.url() + (executionApi != null ? " with the execution API" : "")
+                        + " (Ctrl+C to stop)");
                 server.join();
             }
             return 0;

@@ -1,30 +1,22 @@
 package dev.wasmtutorial.serve;
 
 import dev.wasmtutorial.config.SiteConfig;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Server-Sent Events at {@code /__livereload}: each open page keeps one stream, and
- * {@link #reload()} tells all of them to reload. Used only by {@code serve --watch}.
+ * Server-Sent Events at {@code /__livereload}: each open page keeps one stream (no thread held,
+ * see {@link EventStreams}), and {@link #reload()} tells all of them to reload. Used only by
+ * {@code serve --watch}.
  */
 public final class LiveReload extends Handler.Wrapper {
 
     public static final String PATH = "/__livereload";
-    private static final long HEARTBEAT_SECONDS = 15;
 
     /**
      * The page side, published by the build as its extra script: reloads the page when the site
@@ -44,16 +36,17 @@ public final class LiveReload extends Handler.Wrapper {
             })();
             """);
 
-    private final Set<BlockingQueue<String>> clients = ConcurrentHashMap.newKeySet();
-    private volatile boolean stopped;
+    private final EventStreams streams;
+    private final Set<EventStreams.Stream> clients = ConcurrentHashMap.newKeySet();
 
-    LiveReload(Handler next) {
+    LiveReload(Handler next, EventStreams streams) {
         super(next);
+        this.streams = streams;
     }
 
     /** Sends a reload event to every connected page. */
     public void reload() {
-        clients.forEach(q -> q.offer("reload"));
+        clients.forEach(s -> s.send("data: reload\n\n"));
     }
 
     public int clientCount() {
@@ -65,35 +58,19 @@ public final class LiveReload extends Handler.Wrapper {
         if (!Request.getPathInContext(request).equals(PATH)) {
             return super.handle(request, response, callback);
         }
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream;charset=utf-8");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-        clients.add(queue);
-        // A development server has few clients: holding one pool thread per open tab is fine.
-        try (OutputStream out = Content.Sink.asOutputStream(response)) {
-            out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            while (!stopped) {
-                String event = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
-                out.write((event == null ? ": heartbeat\n\n" : "data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            }
-            callback.succeeded();
-        } catch (IOException e) {
-            callback.succeeded(); // the tab went away
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            callback.succeeded();
-        } finally {
-            clients.remove(queue);
+        EventStreams.Stream stream = streams.open(request, response, callback);
+        if (stream == null) {
+            JsonAnswer.write(response, callback, 503, "too many open event streams", "close other tabs, or retry shortly");
+            return true;
         }
+        clients.add(stream);
+        stream.onClose(() -> clients.remove(stream));
         return true;
     }
 
     @Override
     protected void doStop() throws Exception {
-        stopped = true;
-        clients.forEach(q -> q.offer("bye"));
+        clients.forEach(EventStreams.Stream::close);
         super.doStop();
     }
 }

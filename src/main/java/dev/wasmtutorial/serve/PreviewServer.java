@@ -29,6 +29,7 @@ public final class PreviewServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final LiveReload liveReload;
+    private final EventStreams streams;
     private final String contextPath;
 
     /**
@@ -45,6 +46,16 @@ public final class PreviewServer implements AutoCloseable {
     /** @param allowedHosts host names accepted besides localhost, the loopback addresses and {@code host} */
     public PreviewServer(Path siteDir, String host, int port, String contextPath, boolean liveReload,
                          List<String> allowedHosts) {
+        this(siteDir, host, port, contextPath, liveReload, allowedHosts, new EventStreams(1024, 15_000), null);
+    }
+
+    /**
+     * @param streams   the server's event streams (live reload and any extension's), closed with it
+     * @param extension handlers in front of the site, behind the host check and security headers; or null
+     */
+    public PreviewServer(Path siteDir, String host, int port, String contextPath, boolean liveReload,
+                         List<String> allowedHosts, EventStreams streams, SiteExtension extension) {
+        this.streams = streams;
         Path dir = siteDir.toAbsolutePath().normalize();
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("preview");
@@ -76,10 +87,13 @@ public final class PreviewServer implements AutoCloseable {
                 "application/json", "application/xml", "text/xml", "image/svg+xml", "application/wasm");
 
         Handler readOnly = new ReadOnlyMethods(gzip);
-        this.liveReload = liveReload ? new LiveReload(readOnly) : null;
+        this.liveReload = liveReload ? new LiveReload(readOnly, streams) : null;
         Handler inner = this.liveReload != null ? this.liveReload : readOnly;
 
         this.contextPath = normalizeContext(contextPath);
+        if (extension != null) {
+            inner = extension.wrap(inner, streams, this.contextPath.equals("/") ? "/" : this.contextPath + "/");
+        }
         ContextHandler context = new ContextHandler(new PathGuard(inner), this.contextPath);
         mimeTypes().getMimeMap().forEach(context.getMimeTypes()::addMimeMapping);
         // A request to the bare sub-path (/tutorial) is redirected to /tutorial/ by the context.
@@ -132,12 +146,17 @@ public final class PreviewServer implements AutoCloseable {
         return liveReload;
     }
 
+    public EventStreams eventStreams() {
+        return streams;
+    }
+
     public void join() throws InterruptedException {
         server.join();
     }
 
     @Override
     public void close() throws Exception {
+        streams.close();
         server.stop();
     }
 }

@@ -1,5 +1,7 @@
 package dev.wasmtutorial.wasm;
 
+import dev.wasmtutorial.sandbox.Signatures;
+
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExternalType;
@@ -11,8 +13,6 @@ import com.dylibso.chicory.wasm.types.ValType;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** What a module imports and exports, with signatures, as the inspector panel shows it. */
 public record ModuleShape(List<Entry> imports, List<Entry> exports, Integer memoryInitialPages, Integer memoryMaxPages) {
@@ -67,22 +67,7 @@ public record ModuleShape(List<Entry> imports, List<Entry> exports, Integer memo
     }
 
     static String signature(FunctionType type) {
-        String params = type.params().stream().map(ModuleShape::typeName).collect(Collectors.joining(", ", "(", ")"));
-        String results = type.returns().isEmpty() ? "nil"
-                : type.returns().size() == 1 ? typeName(type.returns().get(0))
-                : type.returns().stream().map(ModuleShape::typeName).collect(Collectors.joining(", ", "(", ")"));
-        return params + " -> " + results;
-    }
-
-    static String typeName(ValType t) {
-        if (t.equals(ValType.I32)) return "i32";
-        if (t.equals(ValType.I64)) return "i64";
-        if (t.equals(ValType.F32)) return "f32";
-        if (t.equals(ValType.F64)) return "f64";
-        if (t.equals(ValType.V128)) return "v128";
-        if (t.equals(ValType.FuncRef)) return "funcref";
-        if (t.equals(ValType.ExternRef)) return "externref";
-        return t.toString().toLowerCase(Locale.ROOT);
+        return Signatures.of(type);
     }
 
     private static String kind(ExternalType type) {

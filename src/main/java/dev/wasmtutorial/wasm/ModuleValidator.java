@@ -4,6 +4,7 @@ import dev.wasmtutorial.config.Hashes;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import dev.wasmtutorial.sandbox.Sandbox;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,9 @@ import java.util.List;
  * run each declared check on a fresh instance. The first failing check stops validation.
  */
 public final class ModuleValidator {
+
+    /** Shared by every validation in this JVM: checks run one after another, on daemon threads. */
+    private static final Sandbox SANDBOX = new Sandbox(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     /** A passed module: its report and how long validation took (kept out of the report). */
     public record Outcome(ModuleReport report, long millis) {
@@ -41,7 +45,7 @@ public final class ModuleValidator {
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         ModuleShape shape = ModuleShape.of(module);
-        CheckRunner runner = new CheckRunner(module, moduleName, spec);
+        CheckRunner runner = new CheckRunner(SANDBOX, module, moduleName, spec);
         List<ModuleReport.CheckResult> results = new ArrayList<>();
         for (ChecksFile.Check check : spec.checks()) {
             results.add(runner.run(check));

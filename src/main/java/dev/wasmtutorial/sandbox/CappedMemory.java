@@ -1,4 +1,4 @@
-package dev.wasmtutorial.wasm;
+package dev.wasmtutorial.sandbox;
 
 import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.Memory;
@@ -9,10 +9,10 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
 /**
- * A module's linear memory with a cap. Growth past the cap is refused (memory.grow returns -1,
- * as when a browser cannot allocate) and remembered, so a module that tried is reported even if
- * it copes with the refusal. Chicory's {@code withMemoryLimits} replaces a module's limits
- * rather than capping them, hence this wrapper.
+ * A module's linear memory with a cap. Growing past the cap stops the run with
+ * {@link LimitExceeded} (rather than returning -1 and letting a {@code malloc} loop spin on
+ * NULL until its deadline) and is remembered for the outcome. Chicory's
+ * {@code withMemoryLimits} replaces a module's limits rather than capping them, hence this wrapper.
  */
 final class CappedMemory {
 
@@ -36,7 +36,8 @@ final class CappedMemory {
                         int wanted = real.pages() + delta;
                         if (wanted > capPages) {
                             refusedGrowthTo = Math.max(refusedGrowthTo, wanted);
-                            return -1;
+                            throw new LimitExceeded(LimitExceeded.Kind.MEMORY,
+                                    "tried to grow memory to " + wanted + " pages (cap " + capPages + ")");
                         }
                     }
                     return invoke(real, method, args);

@@ -1,4 +1,4 @@
-package dev.wasmtutorial.wasm;
+package dev.wasmtutorial.sandbox;
 
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
@@ -11,8 +11,6 @@ import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,29 +22,28 @@ import java.util.Set;
  * <ul>
  * <li>imports listed under {@code record:} get a stub that records each call's arguments and
  *     returns zeros (the JavaScript callbacks a demo page supplies, like {@code env.log_value});</li>
- * <li>{@code wasi_snapshot_preview1.*} comes from Chicory's WASI implementation, stdout captured;</li>
- * <li>the few {@code env.*} helpers that Emscripten's JS glue normally provides are implemented here.</li>
+ * <li>{@code wasi_snapshot_preview1.*} comes from Chicory's WASI implementation, configured by
+ *     the {@link Sandbox}: captured output, no environment, an in-memory directory only;</li>
+ * <li>the few {@code env.*} helpers that Emscripten's output imports are implemented here; they
+ *     touch nothing but the module's own memory.</li>
  * </ul>
  * Any other import is refused before instantiation, naming it.
  */
 final class HostImports implements AutoCloseable {
 
-    private static final Set<String> EMSCRIPTEN_HELPERS = Set.of("env.emscripten_memcpy_big", "env.setTempRet0", "env.getTempRet0");
+    static final Set<String> EMSCRIPTEN_HELPERS = Set.of("env.emscripten_memcpy_big", "env.setTempRet0", "env.getTempRet0",
+            "env.emscripten_notify_memory_growth");
 
-    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final Map<String, List<List<Long>>> calls = new LinkedHashMap<>();
     private final WasiPreview1 wasi;
     private int tempRet0;
 
-    HostImports() {
-        this.wasi = WasiPreview1.builder()
-                .withOptions(WasiOptions.builder().withStdout(stdout).withStderr(stderr).build())
-                .build();
+    HostImports(WasiOptions options) {
+        this.wasi = WasiPreview1.builder().withOptions(options).build();
     }
 
-    /** The import values for {@code module}, or a failure naming the first import nobody provides. */
-    ImportValues importsFor(WasmModule module, List<String> recorded, String moduleName, String checkName) throws ValidationFailure {
+    /** The import values for {@code module}, or a rejection naming the first import nobody provides. */
+    ImportValues importsFor(WasmModule module, List<String> recorded) throws Rejected {
         Map<String, HostFunction> wasiFunctions = new LinkedHashMap<>();
         for (HostFunction f : wasi.toHostFunctions()) {
             wasiFunctions.put(f.module() + "." + f.name(), f);
@@ -56,7 +53,7 @@ final class HostImports implements AutoCloseable {
             Import imp = module.importSection().getImport(i);
             String name = imp.module() + "." + imp.name();
             if (!(imp instanceof FunctionImport f)) {
-                throw new ValidationFailure(moduleName, checkName, "only function imports",
+                throw new Rejected("only function imports",
                         "an import of a " + imp.importType().name().toLowerCase() + " (" + name + ")");
             }
             FunctionType type = module.typeSection().getType(f.typeIndex());
@@ -67,9 +64,8 @@ final class HostImports implements AutoCloseable {
             } else if (EMSCRIPTEN_HELPERS.contains(name)) {
                 functions.add(emscriptenHelper(imp.module(), imp.name(), type));
             } else {
-                throw new ValidationFailure(moduleName, checkName, "every import provided by a host",
-                        "it imports " + name + " " + ModuleShape.signature(type)
-                                + ", which no host provides (list it under 'record:' if the page supplies it)");
+                throw new Rejected("every import provided by a host",
+                        "it imports " + name + " " + Signatures.of(type) + ", which no host provides");
             }
         }
         return ImportValues.builder().withFunctions(List.copyOf(functions)).build();
@@ -113,16 +109,10 @@ final class HostImports implements AutoCloseable {
                 return null;
             });
             case "getTempRet0" -> new HostFunction(module, name, type, (Instance instance, long... args) -> new long[] {tempRet0});
+            // Tells JS glue to refresh its views of memory after a grow; there is no JS here.
+            case "emscripten_notify_memory_growth" -> new HostFunction(module, name, type, (Instance instance, long... args) -> null);
             default -> throw new IllegalArgumentException(name);
         };
-    }
-
-    String stdout() {
-        return stdout.toString(StandardCharsets.UTF_8);
-    }
-
-    String stderr() {
-        return stderr.toString(StandardCharsets.UTF_8);
     }
 
     Map<String, List<List<Long>>> calls() {

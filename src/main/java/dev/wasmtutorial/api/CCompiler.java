@@ -1,0 +1,204 @@
+package dev.wasmtutorial.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Compiles C source to a standalone WASI module with emcc: a fresh temp folder per compile, a
+ * time limit, an output cap, an environment with only what emcc needs. Results (modules and
+ * compile errors alike) are cached by the source's hash, and concurrent requests for the same
+ * source share one compile.
+ */
+final class CCompiler {
+
+    /** Growth allowed so a program that allocates past its memory cap meets the sandbox's limit, not a silent NULL. */
+    static final List<String> FLAGS = List.of("-O2", "-sALLOW_MEMORY_GROWTH=1");
+    private static final int CACHE_ENTRIES = 256;
+    private static final Pattern DIAGNOSTIC = Pattern.compile("^main\\.c:(\\d+):(\\d+): (?:fatal )?(error|warning): (.*)$");
+
+    /** A compile's result: the module, or the diagnostics that explain why there is none. */
+    record Result(byte[] wasm, List<Diagnostic> diagnostics, String message, long millis, boolean cached) {
+        boolean ok() {
+            return wasm != null;
+        }
+
+        Result fromCache() {
+            return new Result(wasm, diagnostics, message, 0, true);
+        }
+    }
+
+    private final String emcc;
+    private final Map<String, CompletableFuture<Result>> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Result>> eldest) {
+            return size() > CACHE_ENTRIES;
+        }
+    };
+
+    CCompiler(String emcc) {
+        this.emcc = emcc;
+    }
+
+    Result compile(String source) throws InterruptedException {
+        String key = sha256(String.join(" ", FLAGS) + "\n" + source);
+        CompletableFuture<Result> mine = new CompletableFuture<>();
+        CompletableFuture<Result> existing;
+        synchronized (cache) {
+            existing = cache.putIfAbsent(key, mine);
+        }
+        if (existing != null) {
+            try {
+                return existing.get().fromCache();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        try {
+            Result result = compileNow(source);
+            mine.complete(result);
+            if (result.message() != null && result.diagnostics().isEmpty()) {
+                synchronized (cache) { // a timeout or a missing emcc is not a property of the source
+                    cache.remove(key);
+                }
+            }
+            return result;
+        } catch (RuntimeException | InterruptedException e) {
+            mine.completeExceptionally(e);
+            synchronized (cache) {
+                cache.remove(key);
+            }
+            throw e;
+        }
+    }
+
+    private Result compileNow(String source) throws InterruptedException {
+        long start = System.nanoTime();
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("execute-");
+            Files.writeString(dir.resolve("main.c"), source);
+            Path log = dir.resolve("emcc.log");
+            List<String> command = new ArrayList<>(List.of(emcc));
+            command.addAll(FLAGS);
+            command.addAll(List.of("main.c", "-o", "main.wasm"));
+            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            Path preprocessed = dir.resolve("main.i");
+            ProcessBuilder screen = new ProcessBuilder(emcc, "-E", "main.c", "-o", "main.i").directory(dir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            if (!finish(start(screen, dir))) {
+                return new Result(null, List.of(), "compile stopped after " + ApiLimits.COMPILE_TIMEOUT_MS + " ms", millis(start), false);
+            }
+            if (Files.isRegularFile(preprocessed)) {
+                List<Diagnostic> refused = SourceScreen.check(Files.readString(preprocessed));
+                if (!refused.isEmpty()) {
+                    return new Result(null, refused, null, millis(start), false);
+                }
+            }
+            Process process = start(pb, dir);
+            if (!finish(process)) {
+                return new Result(null, List.of(), "compile stopped after " + ApiLimits.COMPILE_TIMEOUT_MS + " ms", millis(start), false);
+            }
+            String output = readCapped(log).replace(dir.toString() + "/", "").replace(dir.toString(), ".");
+            Path wasm = dir.resolve("main.wasm");
+            // emcc can exit 1 and still leave a .wasm behind: trust the exit code.
+            if (process.exitValue() == 0 && Files.isRegularFile(wasm)) {
+                return new Result(Files.readAllBytes(wasm), List.of(), null, millis(start), false);
+            }
+            List<Diagnostic> diagnostics = diagnostics(output);
+            String message = diagnostics.isEmpty() ? firstErrorLine(output) : null;
+            return new Result(null, diagnostics, message == null ? "compile failed" : message, millis(start), false);
+        } catch (IOException e) {
+            return new Result(null, List.of(), "cannot run emcc: " + e.getMessage(), millis(start), false);
+        } finally {
+            if (dir != null) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    private static Process start(ProcessBuilder pb, Path dir) throws IOException {
+        Map<String, String> env = pb.environment();
+        String path = env.getOrDefault("PATH", "/usr/bin:/bin");
+        env.clear(); // none of the server's environment reaches the compiler
+        env.put("PATH", path);
+        env.put("HOME", dir.toString());
+        env.put("NODE_PATH", "/usr/share/nodejs");
+        return pb.start();
+    }
+
+    /** Waits within the compile time limit; false (and the process tree killed) if it ran out. */
+    private static boolean finish(Process process) throws InterruptedException {
+        if (process.waitFor(ApiLimits.COMPILE_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+            return true;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        return false;
+    }
+
+    /** Errors and warnings located in the user's file; messages about the compiler's own files are left out. */
+    static List<Diagnostic> diagnostics(String output) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            Matcher m = DIAGNOSTIC.matcher(line.strip());
+            if (m.matches()) {
+                out.add(new Diagnostic(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.group(3) + ": " + m.group(4)));
+            }
+        }
+        return out;
+    }
+
+    private static String firstErrorLine(String output) {
+        for (String line : output.split("\n")) {
+            if (line.contains("error")) {
+                // Only the message, never a path: a linker error names symbols, not files.
+                return line.replaceAll("(/[^\\s:]+)+", "").strip();
+            }
+        }
+        return null;
+    }
+
+    private static String readCapped(Path log) throws IOException {
+        try (InputStream in = Files.newInputStream(log)) {
+            return new String(in.readNBytes(ApiLimits.COMPILE_OUTPUT_CAP), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static long millis(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder left behind is harmless; the OS cleans /tmp
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.wasmtutorial.api;
+
+/** One compiler message about the user's file. */
+record Diagnostic(int line, int column, String message) {
+}

@@ -1,0 +1,50 @@
+package dev.wasmtutorial.api;
+
+import dev.wasmtutorial.serve.EventStreams;
+import dev.wasmtutorial.serve.SiteExtension;
+import org.eclipse.jetty.server.Handler;
+
+import java.nio.file.Path;
+
+/**
+ * {@code serve --api}: the execution API mounted in front of the site. Owns the run store, the
+ * C compiler and the run queue; {@link ApiHandler} answers the HTTP side.
+ */
+public final class ExecutionApi implements SiteExtension, AutoCloseable {
+
+    /** The environment variable that may carry the token instead of {@code --api-token}. */
+    public static final String TOKEN_ENV = "WASM_TUTORIAL_API_TOKEN";
+
+    private final Path runsDir;
+    private final String token;
+    private final ApiLimits limits;
+    private final CCompiler compiler;
+    private RunQueue queue;
+
+    /**
+     * @param runsDir where finished runs are kept
+     * @param token   the bearer token POST /execute requires, or null for none
+     * @param limits  workers, queue, runs kept, stream cap
+     * @param emcc    the emcc command
+     */
+    public ExecutionApi(Path runsDir, String token, ApiLimits limits, String emcc) {
+        this.runsDir = runsDir;
+        this.token = token == null || token.isBlank() ? null : token;
+        this.limits = limits;
+        this.compiler = new CCompiler(emcc);
+    }
+
+    @Override
+    public Handler wrap(Handler site, EventStreams streams, String contextPath) {
+        RunStore store = new RunStore(runsDir, limits.keepRuns(), contextPath);
+        this.queue = new RunQueue(limits, compiler, store);
+        return new ApiHandler(site, streams, store, queue, token);
+    }
+
+    @Override
+    public void close() {
+        if (queue != null) {
+            queue.close();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.wasmtutorial.cli;
+
+import dev.wasmtutorial.api.ApiLimits;
+import dev.wasmtutorial.api.ExecutionApi;
+import dev.wasmtutorial.config.BuildException;
+import picocli.CommandLine.Option;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+
+/** {@code serve --api} and its settings. */
+final class ApiOptions {
+
+    @Option(names = "--api", description = "Also serve the execution API (POST /execute, GET /runs/{id}, GET /runs/{id}/events).")
+    boolean enabled;
+
+    @Option(names = "--runs-dir", description = "Where the API keeps finished runs (default: ROOT/target/runs).")
+    Path runsDir;
+
+    @Option(names = "--api-token", description = "Bearer token POST /execute requires; needed when binding a non-loopback "
+            + "interface (or set " + ExecutionApi.TOKEN_ENV + ").")
+    String token;
+
+    @Option(names = "--api-keep-runs", description = "Finished runs kept on disk (default: ${DEFAULT-VALUE}).", defaultValue = "1000")
+    int keepRuns;
+
+    @Option(names = "--api-queue", description = "Runs waiting for a worker before 429 (default: ${DEFAULT-VALUE}).", defaultValue = "64")
+    int queue;
+
+    /** The API for this server, or null without --api; refuses an open interface without a token. */
+    ExecutionApi create(String host, Path root) {
+        if (!enabled) {
+            return null;
+        }
+        String secret = token != null ? token : System.getenv(ExecutionApi.TOKEN_ENV);
+        if ((secret == null || secret.isBlank()) && !isLoopback(host)) {
+            throw new BuildException(null, "--api on " + host + " would let anyone who reaches it run code",
+                    "add --api-token SECRET (or set " + ExecutionApi.TOKEN_ENV + "), or bind 127.0.0.1");
+        }
+        ApiLimits defaults = ApiLimits.defaults();
+        ApiLimits limits = new ApiLimits(defaults.workers(), queue, keepRuns, defaults.maxStreams());
+        return new ExecutionApi(runsDir != null ? runsDir : root.resolve("target/runs"), secret, limits, "emcc");
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,336 @@
+package dev.wasmtutorial.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wasmtutorial.serve.PreviewServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The execution API's contract over real HTTP: statuses, results, refusals, persistence, the token. */
+class ExecutionApiIT {
+
+    @TempDir
+    static Path dir;
+    static ApiServer api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        api = new ApiServer(dir.resolve("site"), dir.resolve("runs"), null, ApiServer.limits(2, 16, 1000));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        api.close();
+    }
+
+    static String module(String name) throws Exception {
+        return Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of("src/test/resources/wasm/" + name)));
+    }
+
+    @Test
+    void cProgramRunsAndTheSameSourceCompilesOnce() throws Exception {
+        String body = ApiServer.c("#include <stdio.h>\nint main(){puts(\"hi\");}");
+        ApiServer.Answer accepted = api.post(body);
+        assertThat(accepted.status()).isEqualTo(202);
+        String id = accepted.json().get("id").asText();
+        assertThat(accepted.json().get("status").asText()).isEqualTo("queued");
+        assertThat(accepted.json().at("/links/self").asText()).isEqualTo("/runs/" + id);
+        assertThat(accepted.json().at("/links/events").asText()).isEqualTo("/runs/" + id + "/events");
+
+        JsonNode run = api.waitFinal(id);
+        assertThat(run.get("status").asText()).isEqualTo("succeeded");
+        assertThat(run.get("exitCode").asInt()).isZero();
+        assertThat(run.get("stdout").asText()).isEqualTo("hi\n");
+        assertThat(run.at("/truncated/stdout").asBoolean()).isFalse();
+        assertThat(run.at("/timings/compileCached").asBoolean()).isFalse();
+
+        JsonNode again = api.run(body);
+        assertThat(again.get("stdout").asText()).isEqualTo("hi\n");
+        assertThat(again.at("/timings/compileCached").asBoolean()).isTrue();
+    }
+
+    @Test
+    void stdinAndArgsReachTheProgramAndANonZeroExitFails() throws Exception {
+        ObjectNode body = ApiServer.JSON.createObjectNode().put("language", "c").put("code", """
+                #include <stdio.h>
+                int main(int argc, char **argv) {
+                  char line[64];
+                  fgets(line, sizeof line, stdin); printf("stdin: %s", line);
+                  for (int i = 1; i < argc; i++) printf("arg: %s\\n", argv[i]);
+                  fprintf(stderr, "bye\\n");
+                  return 3;
+                }
+                """);
+        ObjectNode inputs = body.putObject("inputs");
+        inputs.put("stdin", "typed\n");
+        inputs.putArray("args").add("-v").add("x y");
+        JsonNode run = api.run(body.toString());
+        assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("failed");
+        assertThat(run.path("exitCode").asInt(-1)).as(run.toString()).isEqualTo(3);
+        assertThat(run.get("stdout").asText()).isEqualTo("stdin: typed\narg: -v\narg: x y\n");
+        assertThat(run.get("stderr").asText()).isEqualTo("bye\n");
+    }
+
+    @Test
+    void filesAreSeenInTheDataDirectoryAndWrittenOnesComeBack() throws Exception {
+        ObjectNode body = ApiServer.JSON.createObjectNode().put("language", "wasm").put("code", module("wasi_files.wasm"));
+        body.putObject("inputs").putObject("files").put("in.txt", "given\n");
+        JsonNode run = api.run(body.toString());
+        assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+        assertThat(run.get("stdout").asText()).isEqualTo("given\n");
+        assertThat(run.get("files").toString()).isEqualTo("{\"out.txt\":\"written\\n\"}");
+    }
+
+    @Test
+    void compileErrorsComeAsDiagnosticsWithoutServerPaths() throws Exception {
+        JsonNode run = api.run(ApiServer.c("int main(void) {\n  return nope;\n}\n"));
+        assertThat(run.get("status").asText()).isEqualTo("compile_error");
+        JsonNode first = run.get("diagnostics").get(0);
+        assertThat(first.get("line").asInt()).isEqualTo(2);
+        assertThat(first.get("column").asInt()).isEqualTo(10);
+        assertThat(first.get("message").asText()).contains("use of undeclared identifier 'nope'");
+        assertThat(run.toString()).doesNotContain("/tmp").doesNotContain("execute-");
+    }
+
+    @Test
+    void theCompilerCannotBeMadeToReadHostFiles() throws Exception {
+        // Inline assembly can embed any file the server can read (.incbin); a macro cannot hide it.
+        JsonNode asm = api.run(ApiServer.c("""
+                #define EMBED(f) __asm__(".section .rodata.x,\\"\\",@\\n.globl x\\nx:\\n.incbin \\"" f "\\"\\n.byte 0\\n")
+                EMBED("/etc/hostname");
+                extern const char x[];
+                int main(void) { return x[0]; }
+                """));
+        assertThat(asm.get("status").asText()).as(asm.toString()).isEqualTo("compile_error");
+        assertThat(asm.at("/diagnostics/0/message").asText()).contains("inline assembly is not allowed");
+        assertThat(asm.at("/diagnostics/0/line").asInt()).isEqualTo(2);
+
+        JsonNode include = api.run(ApiServer.c("#include \"/etc/hostname\"\nint main(void) { return 0; }\n"));
+        assertThat(include.get("status").asText()).as(include.toString()).isEqualTo("compile_error");
+        assertThat(include.at("/diagnostics/0/message").asText()).contains("only the compiler's own headers");
+    }
+
+    @Test
+    void wasmModulesRunAsCommandsOrByCallingAnExport() throws Exception {
+        JsonNode command = api.run("{\"language\":\"wasm\",\"code\":\"" + module("wasi_print.wasm") + "\"}");
+        assertThat(command.get("status").asText()).isEqualTo("succeeded");
+        assertThat(command.get("stdout").asText()).isEqualTo("hi from wasm\n");
+
+        JsonNode call = api.run("{\"language\":\"wasm\",\"code\":\"" + module("add.wasm") + "\",\"call\":{\"export\":\"add\",\"args\":[2,3]}}");
+        assertThat(call.get("status").asText()).isEqualTo("succeeded");
+        assertThat(call.get("result").toString()).isEqualTo("[5]");
+
+        JsonNode trap = api.run("{\"language\":\"wasm\",\"code\":\"" + module("unreachable.wasm") + "\",\"call\":{\"export\":\"boom\"}}");
+        assertThat(trap.get("status").asText()).isEqualTo("failed");
+        assertThat(trap.get("message").asText()).startsWith("trap");
+    }
+
+    @Test
+    void importsOutsideThePolicyAreRejectedBeforeRunning() throws Exception {
+        JsonNode run = api.run("{\"language\":\"wasm\",\"code\":\"" + module("add_and_log.wasm") + "\",\"call\":{\"export\":\"add_and_log\",\"args\":[1,2]}}");
+        assertThat(run.get("status").asText()).isEqualTo("failed");
+        assertThat(run.get("message").asText()).isEqualTo("rejected before running: it imports env.log_value (i32) -> nil, which no host provides");
+    }
+
+    @Test
+    void badRequestsAreRefusedNamingTheField() throws Exception {
+        record Case(String body, int status, String errorContains) {
+        }
+        String big = "x".repeat(ApiLimits.MAX_BODY_BYTES + 10);
+        List<Case> cases = List.of(
+                new Case("not json", 400, "not JSON"),
+                new Case("[1]", 400, "JSON object"),
+                new Case("{\"language\":\"python\",\"code\":\"print(1)\"}", 400, "language"),
+                new Case("{\"language\":\"c\"}", 400, "code"),
+                new Case("{\"code\":\"int main(){}\"}", 400, "language"),
+                new Case("{\"language\":\"c\",\"code\":\"\"}", 400, "code"),
+                new Case("{\"language\":\"wasm\",\"code\":\"***\"}", 400, "base64"),
+                new Case("{\"language\":\"c\",\"code\":\"x\",\"limits\":{\"timeMs\":999999}}", 400, "limits.timeMs"),
+                new Case("{\"language\":\"c\",\"code\":\"x\",\"limits\":{\"memoryMiB\":0}}", 400, "limits.memoryMiB"),
+                new Case("{\"language\":\"c\",\"code\":\"x\",\"limits\":{\"outputKiB\":\"lots\"}}", 400, "limits.outputKiB"),
+                new Case("{\"language\":\"c\",\"code\":\"x\",\"inputs\":{\"args\":[1]}}", 400, "inputs.args"),
+                new Case("{\"language\":\"c\",\"code\":\"x\",\"inputs\":{\"files\":{\"../etc/passwd\":\"x\"}}}", 400, "inputs.files"),
+                new Case("{\"language\":\"c\",\"code\":\"x\",\"extra\":1}", 400, "extra"));
+        for (Case c : cases) {
+            ApiServer.Answer a = api.post(c.body());
+            assertThat(a.status()).as(c.body().substring(0, Math.min(80, c.body().length()))).isEqualTo(c.status());
+            assertThat(a.json().get("error").asText()).contains(c.errorContains());
+            assertThat(a.json().get("hint").asText()).isNotBlank();
+        }
+        ApiServer.Answer text = api.send(HttpRequest.newBuilder(api.base.resolve("execute")).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(text.status()).isEqualTo(400);
+        assertThat(text.json().get("error").asText()).contains("content-type");
+
+        ApiServer.Answer unknown = api.get("runs/0123456789abcdef0123456789abcdef");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("error").asText()).contains("no run");
+
+        ApiServer.Answer get = api.get("execute");
+        assertThat(get.status()).isEqualTo(405);
+        assertThat(get.raw().headers().firstValue("allow")).contains("POST");
+
+        ApiServer.Answer crossOrigin = api.send(HttpRequest.newBuilder(api.base.resolve("execute")).header("Content-Type", "application/json")
+                .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString(ApiServer.c("int main(){}"))));
+        assertThat(crossOrigin.status()).isEqualTo(403);
+        assertThat(crossOrigin.raw().headers().firstValue("access-control-allow-origin")).isEmpty();
+
+        // Last: the server closes the connection rather than read an oversized body to its end.
+        ApiServer.Answer tooBig = api.post("{\"language\":\"c\",\"code\":\"" + big + "\"}");
+        assertThat(tooBig.status()).isEqualTo(413);
+        assertThat(tooBig.json().get("error").asText()).contains("limit");
+        assertThat(tooBig.json().get("hint").asText()).isNotBlank();
+    }
+
+    @Test
+    void eventsStreamOutputAsProducedAndResumeFromLastEventId() throws Exception {
+        String body = ApiServer.JSON.createObjectNode().put("language", "c").put("code", """
+                #include <stdio.h>
+                int main(void) { puts("early"); fflush(stdout); volatile int x = 0; for (;;) x++; }
+                """).set("limits", ApiServer.JSON.createObjectNode().put("timeMs", 3000)).toString();
+        String id = api.post(body).json().get("id").asText();
+        HttpResponse<java.util.stream.Stream<String>> live = api.http.send(
+                HttpRequest.newBuilder(api.base.resolve("runs/" + id + "/events")).build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(live.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+        List<String> lines = new ArrayList<>();
+        String statusWhenStdoutArrived = null;
+        for (String line : (Iterable<String>) live.body()::iterator) {
+            lines.add(line);
+            if (line.equals("data: early") && statusWhenStdoutArrived == null) {
+                statusWhenStdoutArrived = api.get("runs/" + id).json().get("status").asText();
+            }
+        }
+        // The stream closed by itself after "done"; the output came while the run was still running.
+        assertThat(statusWhenStdoutArrived).isEqualTo("running");
+        List<String> events = lines.stream().filter(l -> l.startsWith("event: ")).toList();
+        assertThat(events).containsSubsequence("event: status", "event: stdout", "event: status", "event: done");
+        assertThat(events.get(events.size() - 1)).isEqualTo("event: done");
+        String done = lines.get(lines.size() - 2);
+        assertThat(done).startsWith("data: {").contains("\"status\":\"timed_out\"");
+        List<Long> ids = lines.stream().filter(l -> l.startsWith("id: ")).map(l -> Long.parseLong(l.substring(4))).toList();
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+
+        // Reconnect after the last stdout event (puts writes "early" and "\n" as two chunks): only what came later.
+        long stdoutId = ids.get(events.lastIndexOf("event: stdout"));
+        HttpResponse<String> resumed = api.http.send(HttpRequest.newBuilder(api.base.resolve("runs/" + id + "/events"))
+                .header("Last-Event-ID", Long.toString(stdoutId)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(resumed.body()).doesNotContain("event: stdout").doesNotContain("data: queued")
+                .contains("id: " + (stdoutId + 1) + "\n").contains("event: done");
+        assertThat(resumed.body().lines().filter(l -> l.startsWith("id: ")).map(l -> Long.parseLong(l.substring(4))))
+                .allMatch(i -> i > stdoutId);
+    }
+
+    @Test
+    void aFullQueueAnswers429WithRetryAfter(@TempDir Path own) throws Exception {
+        try (ApiServer small = new ApiServer(own.resolve("site"), own.resolve("runs"), null, ApiServer.limits(1, 1, 100))) {
+            String spin = "{\"language\":\"wasm\",\"code\":\"" + module("start_loops.wasm") + "\",\"limits\":{\"timeMs\":1500}}";
+            List<Integer> statuses = new ArrayList<>();
+            ApiServer.Answer refused = null;
+            for (int i = 0; i < 4; i++) {
+                ApiServer.Answer a = small.post(spin);
+                statuses.add(a.status());
+                if (a.status() == 429) {
+                    refused = a;
+                }
+            }
+            assertThat(statuses).contains(202, 429);
+            assertThat(refused.raw().headers().firstValue("retry-after")).contains("1");
+            assertThat(refused.json().get("error").asText()).contains("queue");
+        }
+    }
+
+    @Test
+    void finishedRunsSurviveARestartAndUnfinishedOnesAnswerFailed(@TempDir Path own) throws Exception {
+        Path runs = own.resolve("runs");
+        String id;
+        try (ApiServer first = new ApiServer(own.resolve("site"), runs, null, ApiServer.limits(1, 4, 100))) {
+            id = first.run("{\"language\":\"wasm\",\"code\":\"" + module("wasi_print.wasm") + "\"}").get("id").asText();
+        }
+        // As if the server had died while a run was executing.
+        String ghost = "0123456789abcdef0123456789abcdef";
+        Files.writeString(runs.resolve(ghost + ".json"), "{\"id\":\"" + ghost + "\",\"language\":\"c\",\"status\":\"running\",\"createdAt\":1}");
+        try (ApiServer second = new ApiServer(own.resolve("site"), runs, null, ApiServer.limits(1, 4, 100))) {
+            JsonNode again = second.get("runs/" + id).json();
+            assertThat(again.get("status").asText()).isEqualTo("succeeded");
+            assertThat(again.get("stdout").asText()).isEqualTo("hi from wasm\n");
+            JsonNode died = second.get("runs/" + ghost).json();
+            assertThat(died.get("status").asText()).isEqualTo("failed");
+            assertThat(died.get("message").asText()).contains("server stopped");
+            String replay = second.http.send(HttpRequest.newBuilder(second.base.resolve("runs/" + id + "/events")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(replay).contains("event: stdout\ndata: hi from wasm\n").contains("event: done");
+        }
+        assertThat(Files.readString(runs.resolve(ghost + ".json"))).contains("\"status\":\"failed\"");
+    }
+
+    @Test
+    void oldRunsAreEvictedBeyondTheConfiguredCount(@TempDir Path own) throws Exception {
+        try (ApiServer small = new ApiServer(own.resolve("site"), own.resolve("runs"), null, ApiServer.limits(1, 8, 2))) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                ids.add(small.run("{\"language\":\"wasm\",\"code\":\"" + module("add.wasm") + "\",\"call\":{\"export\":\"add\",\"args\":[" + i + ",1]}}")
+                        .get("id").asText());
+            }
+            assertThat(small.get("runs/" + ids.get(0)).status()).isEqualTo(404);
+            assertThat(small.get("runs/" + ids.get(1)).status()).isEqualTo(404);
+            assertThat(small.get("runs/" + ids.get(3)).json().get("result").toString()).isEqualTo("[4]");
+            try (var files = Files.list(own.resolve("runs"))) {
+                assertThat(files.count()).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void withATokenPostNeedsTheBearerHeader(@TempDir Path own) throws Exception {
+        try (ApiServer locked = new ApiServer(own.resolve("site"), own.resolve("runs"), "s3cret", ApiServer.limits(1, 4, 100))) {
+            String body = "{\"language\":\"wasm\",\"code\":\"" + module("add.wasm") + "\",\"call\":{\"export\":\"add\",\"args\":[1,1]}}";
+            ApiServer.Answer none = locked.post(body);
+            assertThat(none.status()).isEqualTo(401);
+            assertThat(none.json().get("error").asText()).contains("Authorization");
+            assertThat(locked.post(body, "wrong").status()).isEqualTo(401);
+            assertThat(locked.post(body, "s3cret").status()).isEqualTo(202);
+        }
+    }
+
+    @Test
+    void theApiSitsBehindTheHostCheck() throws Exception {
+        // A page on another site that rebinds its DNS name to 127.0.0.1 sends its own Host.
+        try (java.net.Socket socket = new java.net.Socket(api.base.getHost(), api.base.getPort())) {
+            String body = ApiServer.c("int main(void){return 0;}");
+            socket.getOutputStream().write(("POST /execute HTTP/1.1\r\nHost: rebound.example\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer.lines().findFirst().orElse("")).matches("HTTP/1.1 (421|403) .*");
+        }
+    }
+
+    @Test
+    void withoutTheApiThePathsDoNotExist(@TempDir Path own) throws Exception {
+        Path site = own.resolve("site");
+        Files.createDirectories(site);
+        Files.writeString(site.resolve("index.html"), "<p>site</p>");
+        Files.writeString(site.resolve("404.html"), "<p>not here</p>");
+        try (PreviewServer plain = new PreviewServer(site, "127.0.0.1", 0, "/", false).start()) {
+            for (String path : List.of("execute", "runs/0123456789abcdef0123456789abcdef", "runs/x/events")) {
+                int status = api.http.send(HttpRequest.newBuilder(plain.url().resolve(path)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+                assertThat(status).as(path).isEqualTo(404);
+            }
+            int post = api.http.send(HttpRequest.newBuilder(plain.url().resolve("execute")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            assertThat(post).isNotEqualTo(202);
+        }
+    }
+}
