@@ -1,16 +1,22 @@
 package dev.wasmtutorial.render;
 
 import dev.wasmtutorial.config.SourceLocation;
+import dev.wasmtutorial.content.FrontMatter;
 import dev.wasmtutorial.content.Navigation;
 import dev.wasmtutorial.content.Page;
 import dev.wasmtutorial.content.SiteLayout;
 import dev.wasmtutorial.markdown.RenderedMarkdown;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 
-/** Builds the {@link PageModel} of a page (sidebar, previous/next, relative root) and renders its template. */
+/** Builds the {@link PageModel} of a page (sidebar, breadcrumbs, previous/next, relative root) and renders its template. */
 public final class PageComposer {
 
     private final TemplateRenderer templates;
@@ -19,6 +25,7 @@ public final class PageComposer {
     private final URI baseUrl;
     private final boolean liveReload;
     private final AssetManifest assets;
+    private final SiteContents contents;
 
     /** The assets templates may ask for by name. */
     private static final List<String> ASSET_NAMES = List.of("site.css", "site.js", "theme.js", "favicon.svg");
@@ -31,12 +38,17 @@ public final class PageComposer {
         this.baseUrl = baseUrl;
         this.liveReload = liveReload;
         this.assets = assets;
+        this.contents = new SiteContents(navigation);
+    }
+
+    /** The shared navigation tree and contents page of this site. */
+    public SiteContents contents() {
+        return contents;
     }
 
     public String compose(Page page, RenderedMarkdown body) {
-        List<PageModel.NavLink> nav = navigation.entries().stream()
-                .map(p -> link(page, p))
-                .toList();
+        String from = page.outputPath();
+        List<PageModel.NavLink> nav = sidebar(page, to -> SiteLayout.relativeUrl(from, to));
         PageModel model = new PageModel(
                 siteTitle,
                 page.frontMatter().title(),
@@ -51,18 +63,54 @@ public final class PageComposer {
                 body.hasDiagram(),
                 liveReload,
                 assets.urls(SiteLayout.rootPrefix(page.outputPath()), ASSET_NAMES),
-                !liveReload);
+                !liveReload,
+                breadcrumbs(page),
+                SiteLayout.relativeUrl(from, contents.treeFile()),
+                from);
         return templates.render(page.frontMatter().template(), Map.of("page", model), new SourceLocation(page.display(), 1));
+    }
+
+    /** The contents page: every listed page as nested lists, so the whole site is reachable without JavaScript. */
+    public String composeContents(Path contentDir) {
+        Page page = new Page(contentDir.toAbsolutePath().resolve(SiteContents.PAGE), "contents page (generated)", SiteContents.PAGE,
+                new FrontMatter("Contents", "Every page of " + siteTitle + ", in reading order.", null, false, FrontMatter.DEFAULT_TEMPLATE),
+                "", 1);
+        return compose(page, new RenderedMarkdown(contents.contentsHtml(), List.of(), List.of(), Set.of(), false, List.of()));
     }
 
     /** The 404 page: self-contained, its links absolute from the site's base path (it is served at any depth). */
     public String composeNotFound() {
         String basePath = baseUrl.getPath().isEmpty() ? "/" : baseUrl.getPath();
         PageModel model = new PageModel(siteTitle, "Page not found", "This page does not exist.", "", List.of(),
-                navigation.entries().stream().map(p -> new PageModel.NavLink(p.frontMatter().title(),
-                        basePath + canonicalPath(p.outputPath()), false)).toList(),
-                null, null, basePath, baseUrl.resolve("404.html").toString(), false, false, assets.urls(basePath, ASSET_NAMES), false);
+                sidebar(null, to -> basePath + canonicalPath(to)),
+                null, null, basePath, baseUrl.resolve("404.html").toString(), false, false, assets.urls(basePath, ASSET_NAMES), false,
+                List.of(), basePath + contents.treeFile(), "404.html");
         return templates.render("404", Map.of("page", model), SourceLocation.of("404.html"));
+    }
+
+    /** The sidebar rows of a page (null: the top level only), with URLs made by {@code url} from site paths. */
+    private List<PageModel.NavLink> sidebar(Page page, UnaryOperator<String> url) {
+        return Sidebar.rows(navigation, page).stream().map(row -> row.isMore()
+                ? new PageModel.NavLink(String.format(Locale.ROOT, "… %,d more", row.hidden()), url.apply(SiteContents.PAGE), false,
+                        row.level(), true)
+                : new PageModel.NavLink(row.node().title(), row.node().path().map(url).orElse(null),
+                        page != null && row.node().page().orElse(null) == page, row.level(), false)).toList();
+    }
+
+    /** Home › section › … › this page, for pages inside a section; empty at the top level. */
+    private List<PageModel.NavLink> breadcrumbs(Page page) {
+        List<Navigation.Node> ancestors = navigation.ancestors(page);
+        if (ancestors.isEmpty()) {
+            return List.of();
+        }
+        List<PageModel.NavLink> crumbs = new ArrayList<>();
+        navigation.root().page().ifPresent(home -> crumbs.add(link(page, home)));
+        for (Navigation.Node section : ancestors) {
+            crumbs.add(new PageModel.NavLink(section.title(),
+                    section.path().map(p -> SiteLayout.relativeUrl(page.outputPath(), p)).orElse(null), false));
+        }
+        crumbs.add(link(page, page));
+        return crumbs;
     }
 
     private static PageModel.NavLink link(Page from, Page to) {
