@@ -14,6 +14,8 @@
 #     tree  (default) chapters of 20 pages in folders, each with an index.md
 #     flat  every page in one folder, each with order:
 #     site  this repository's own content/ (PAGES ignored; demos published as last built, not rebuilt)
+#   BENCH_COLD_ONLY=1 bench/build-benchmark.sh 20000 1       # cold builds only (for scaling runs)
+#   BENCH_JAR=/tmp/other.jar bench/build-benchmark.sh              # time another build of the generator
 #   BENCH_JVM_ARGS="-XX:+UseSerialGC" bench/build-benchmark.sh   # JVM options (default: none, as the README runs it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +23,7 @@ cd "$(dirname "$0")/.."
 pages="${1:-2000}"
 runs="${2:-3}"
 mode="${3:-tree}"
-jar="$PWD/target/wasm-tutorial.jar"
+jar="${BENCH_JAR:-$PWD/target/wasm-tutorial.jar}"
 [[ -f "$jar" ]] || { echo "error: $jar not found (hint: ./mvnw package -DskipTests)" >&2; exit 1; }
 [[ -x /usr/bin/time ]] || { echo "error: /usr/bin/time not found (hint: apt-get install time)" >&2; exit 1; }
 [[ "$mode" =~ ^(tree|flat|site)$ ]] || { echo "error: unknown mode '$mode' (hint: tree, flat or site)" >&2; exit 2; }
@@ -85,6 +87,7 @@ for run in $(seq 1 "$runs"); do
     rm -rf "$(output_dir "$tool")" "$work/target" "$hugo_site/resources"
     measure "$tool" cold
   done
+  [[ -n "${BENCH_COLD_ONLY:-}" ]] && continue
   for tool in "${tools[@]}"; do measure "$tool" no-change; done
   printf '\nEdited in round %s.\n' "$run" >>"$edited"
   if [[ -d "$hugo_site" ]]; then cp "$edited" "$hugo_site/content/${edited#"$work/content/"}"; fi
@@ -103,6 +106,7 @@ awk -v have_hugo="${#tools[@]}" '
     split("cold no-change edit", scenarios, " ")
     for (s = 1; s <= 3; s++) {
       sc = scenarios[s]; o = "ours " sc; h = "hugo " sc
+      if (!(sc in seen)) continue
       line = sprintf("  %-9s ours wall %6.2f CPU %6.2f RSS %5d out %6d", sc, median(wall[o]), median(cpu[o]), median(rss[o]), size[o])
       if (have_hugo == 2) {
         line = line sprintf(" | hugo wall %6.2f CPU %6.2f RSS %5d out %6d | ratio ours/hugo wall %.2f CPU %.2f", median(wall[h]), median(cpu[h]),
