@@ -20,9 +20,11 @@ import * as pagefind from 'pagefind';
 const here = dirname(fileURLToPath(import.meta.url));
 const [mode, ...args] = process.argv.slice(2);
 
+// Hidden files and folders (a segment starting with '.') are skipped: the generator's rule (SourceTree.java).
 async function files(dir) {
   const out = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...await files(path));
     else out.push(path);

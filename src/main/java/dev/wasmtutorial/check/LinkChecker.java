@@ -1,5 +1,6 @@
 package dev.wasmtutorial.check;
 
+import dev.wasmtutorial.config.SitePaths;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -78,7 +79,7 @@ public final class LinkChecker {
         Path base = root.toAbsolutePath().normalize();
         Set<String> files;
         try (Stream<Path> walk = Files.walk(base)) {
-            files = walk.filter(Files::isRegularFile).map(p -> base.relativize(p).toString().replace('\\', '/'))
+            files = walk.filter(Files::isRegularFile).map(p -> SitePaths.slashes(base.relativize(p)))
                     .collect(Collectors.toSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

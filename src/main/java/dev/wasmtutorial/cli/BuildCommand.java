@@ -1,8 +1,8 @@
 package dev.wasmtutorial.cli;
 
-import dev.wasmtutorial.build.GeneratorFingerprint;
-import dev.wasmtutorial.build.RenderCache;
-import dev.wasmtutorial.build.SiteBuilder;
+import dev.wasmtutorial.pipeline.GeneratorFingerprint;
+import dev.wasmtutorial.pipeline.RenderCache;
+import dev.wasmtutorial.pipeline.SiteBuilder;
 import dev.wasmtutorial.config.SiteConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,11 +1,14 @@
 package dev.wasmtutorial.cli;
 
+import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.SiteConfig;
+import dev.wasmtutorial.wasm.DemoFolders;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Options shared by the commands that build: where things are, and how strictly to build. */
 final class ProjectOptions {
@@ -19,12 +22,16 @@ final class ProjectOptions {
     @Option(names = "--templates", description = "Pebble templates folder (default: ROOT/templates).")
     Path templates;
 
-    @Option(names = "--assets", description = "Static assets to publish under assets/ (default: TEMPLATES/assets).")
+    @Option(names = "--assets", description = "Static assets to publish under assets/, used as they are (default: the front-end "
+            + "build's bundle of TEMPLATES/assets when the project has one, else TEMPLATES/assets).")
     Path assets;
 
-    @Option(names = "--post-process", split = " ", description = "A command run on the staged site before the link check, e.g. "
-            + "\"node src/main/frontend/build.mjs postprocess\" (the staging folder is appended).")
+    @Option(names = "--post-process", split = " ", description = "A command run on the staged site before the link check (the "
+            + "staging folder is appended; default: the project's \"node src/main/frontend/build.mjs postprocess\" when present).")
     List<String> postProcess;
+
+    @Option(names = "--no-front-end", description = "Do not use the project's front-end build (unbundled assets, no highlighting or search index).")
+    boolean noFrontEnd;
 
     @Option(names = "--out", description = "Output folder, replaced on success (default: ROOT/site).")
     Path out;
@@ -32,11 +39,11 @@ final class ProjectOptions {
     @Option(names = "--reports", description = "Folder for build reports outside the site (default: ROOT/target/site-reports).")
     Path reports;
 
-    @Option(names = "--base-url", description = "Public URL of the site, for sitemap.xml and robots.txt (default: ${DEFAULT-VALUE}).",
-            defaultValue = "http://localhost:8000/")
-    URI baseUrl;
+    @Option(names = "--base-url", description = "Public URL of the site, for canonical links, sitemap.xml and robots.txt "
+            + "(default: none, and then none of them names an absolute URL).")
+    String baseUrl;
 
-    @Option(names = "--demo", description = "A demo folder to publish (repeatable; default: ROOT/minimal-demo, ROOT/emscripten-starter-pack and ROOT/strings-demo).")
+    @Option(names = "--demo", description = "A demo folder to publish (repeatable; default: every top-level folder with a wasm-checks.yaml).")
     List<Path> demos;
 
     @Option(names = "--no-demos", description = "Publish no demos (for sites or benchmarks without Wasm).")
@@ -45,25 +52,55 @@ final class ProjectOptions {
     @Option(names = "--skip-demo-build", description = "Do not run the demos' build scripts (their modules are still validated).")
     boolean skipDemoBuild;
 
+    @Option(names = "--drafts", description = "Also publish pages whose front matter says 'draft: true'.")
+    boolean drafts;
+
     @Option(names = "--no-strict", negatable = false, description = "Report warnings without failing the build (strict is the default).")
     boolean lenient;
 
-    @Option(names = "--title", description = "Site title (default: ${DEFAULT-VALUE}).",
-            defaultValue = "Running LLM Code on the Web · Part I")
+    @Option(names = "--title", description = "Site title (default: ${DEFAULT-VALUE}).", defaultValue = SiteConfig.DEFAULT_TITLE)
     String title;
+
+    private URI baseUrl() {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(baseUrl);
+            if (uri.getScheme() != null && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new BuildException(null, "--base-url '" + baseUrl + "' is not an absolute URL", "write e.g. --base-url https://example.org/tutorial/");
+    }
 
     SiteConfig toConfig() {
         Path r = root.toAbsolutePath().normalize();
-        List<Path> demoDirs = noDemos ? List.of()
-                : demos != null ? demos : List.of(r.resolve("minimal-demo"), r.resolve("emscripten-starter-pack"), r.resolve("strings-demo"));
-        Path templatesDir = templates != null ? templates : r.resolve("templates");
-        return new SiteConfig(r,
-                content != null ? content : r.resolve("content"),
-                templatesDir,
-                assets != null ? assets : templatesDir.resolve("assets"),
-                postProcess != null ? postProcess : List.of(),
-                out != null ? out : r.resolve("site"),
-                reports != null ? reports : r.resolve("target/site-reports"),
-                baseUrl, title, demoDirs, !skipDemoBuild, !lenient, false);
+        SiteConfig.Builder config = SiteConfig.builder(r)
+                .contentDir(content)
+                .templatesDir(templates)
+                .outDir(out)
+                .reportsDir(reports)
+                .baseUrl(baseUrl())
+                .siteTitle(title)
+                .demoDirs(noDemos ? List.of() : demos != null ? demos : DemoFolders.discover(r))
+                .buildDemos(!skipDemoBuild)
+                .strict(!lenient)
+                .drafts(drafts);
+        Optional<FrontEnd> frontEnd = noFrontEnd || (assets != null && postProcess != null) ? Optional.empty()
+                : FrontEnd.find(r, System.out);
+        if (assets != null) {
+            config.assetsDir(assets);
+        } else {
+            frontEnd.ifPresent(f -> config.assetsDir(f.bundledAssets()).assetsBuild(f.assetsCommand()));
+        }
+        if (postProcess != null) {
+            config.postProcess(postProcess);
+        } else {
+            frontEnd.ifPresent(f -> config.postProcess(f.postProcessCommand()));
+        }
+        return config.build();
     }
 }

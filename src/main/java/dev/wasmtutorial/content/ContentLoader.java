@@ -3,15 +3,19 @@ package dev.wasmtutorial.content;
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.SiteConfig;
 import dev.wasmtutorial.config.SourceLocation;
+import dev.wasmtutorial.config.SourceTree;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
-/** Finds every Markdown file under the content folder and reads it into a {@link Page}. */
+/**
+ * Finds every Markdown file under the content folder (hidden ones excepted, see {@link SourceTree})
+ * and reads it into a {@link Page}; pages marked {@code draft: true} are left out unless the
+ * build asked for drafts.
+ */
 public final class ContentLoader {
 
     private final SiteConfig config;
@@ -31,11 +35,11 @@ public final class ContentLoader {
                     "pass --content DIR or run from the project root");
         }
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(config.contentDir())) {
-            files = walk.filter(Files::isRegularFile).filter(SiteLayout::isMarkdown).sorted().toList();
-        } catch (IOException e) {
+        try {
+            files = SourceTree.files(config.contentDir()).stream().filter(SiteLayout::isMarkdown).toList();
+        } catch (UncheckedIOException e) {
             throw new BuildException(SourceLocation.of(config.display(config.contentDir())),
-                    "cannot list content: " + e.getMessage(), null, e);
+                    "cannot list content: " + e.getCause().getMessage(), null, e);
         }
         if (files.isEmpty()) {
             throw new BuildException(SourceLocation.of(config.display(config.contentDir())), "no Markdown pages found",
@@ -43,7 +47,14 @@ public final class ContentLoader {
         }
         List<Page> pages = new ArrayList<>(files.size());
         for (Path file : files) {
-            pages.add(read(file));
+            Page page = read(file);
+            if (config.drafts() || !page.frontMatter().draft()) {
+                pages.add(page);
+            }
+        }
+        if (pages.isEmpty()) {
+            throw new BuildException(SourceLocation.of(config.display(config.contentDir())), "every page is a draft",
+                    "build with --drafts, or set 'draft: false' on at least one page");
         }
         return pages;
     }

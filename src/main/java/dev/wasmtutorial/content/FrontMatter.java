@@ -8,8 +8,14 @@ package dev.wasmtutorial.content;
  * @param order       position in the sidebar (ascending); pages without one come last
  * @param nav         whether the page appears in the sidebar and the previous/next chain
  * @param template    the Pebble template that lays the page out (without extension)
+ * @param draft       left out of the site unless the build is run with {@code --drafts}
  */
-public record FrontMatter(String title, String description, Integer order, boolean nav, String template) {
+public record FrontMatter(String title, String description, Integer order, boolean nav, String template, boolean draft) {
+
+    /** A published (not draft) page's front matter. */
+    public FrontMatter(String title, String description, Integer order, boolean nav, String template) {
+        this(title, description, order, nav, template, false);
+    }
 
     public static final String DEFAULT_TEMPLATE = "page";
 }

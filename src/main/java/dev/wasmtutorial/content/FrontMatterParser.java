@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class FrontMatterParser {
 
-    private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "order", "nav", "template");
+    private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "order", "nav", "template", "draft");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** The front matter, the Markdown after it, and the 1-based line on which that Markdown starts. */
@@ -101,7 +101,7 @@ public final class FrontMatterParser {
         for (String key : fields.keySet()) {
             if (!KNOWN_KEYS.contains(key)) {
                 diagnostics.warn(new SourceLocation(display, lineOfKey(yaml, key)),
-                        "unknown front matter field '" + key + "' (known: title, description, order, nav, template)");
+                        "unknown front matter field '" + key + "' (known: title, description, order, nav, template, draft)");
             }
         }
         Object title = fields.get("title");
@@ -122,17 +122,22 @@ public final class FrontMatterParser {
             }
             order = i;
         }
-        boolean nav = true;
-        Object rawNav = fields.get("nav");
-        if (rawNav != null) {
-            if (!(rawNav instanceof Boolean b)) {
-                throw new BuildException(new SourceLocation(display, lineOfKey(yaml, "nav")),
-                        "'nav' must be true or false, not '" + rawNav + "'", "write 'nav: false' to hide the page from the sidebar");
-            }
-            nav = b;
-        }
+        boolean nav = booleanField(fields, "nav", true, yaml, display, "write 'nav: false' to hide the page from the sidebar");
+        boolean draft = booleanField(fields, "draft", false, yaml, display, "write 'draft: true' to leave the page out unless built with --drafts");
         String template = stringField(fields, "template", yaml, display);
-        return new FrontMatter(t(title), description, order, nav, template == null ? FrontMatter.DEFAULT_TEMPLATE : template);
+        return new FrontMatter(t(title), description, order, nav, template == null ? FrontMatter.DEFAULT_TEMPLATE : template, draft);
+    }
+
+    private static boolean booleanField(Map<String, Object> fields, String key, boolean absent, String yaml, String display, String fix) {
+        Object value = fields.get(key);
+        if (value == null) {
+            return absent;
+        }
+        if (!(value instanceof Boolean b)) {
+            throw new BuildException(new SourceLocation(display, lineOfKey(yaml, key)),
+                    "'" + key + "' must be true or false, not '" + value + "'", fix);
+        }
+        return b;
     }
 
     private static String t(Object title) {

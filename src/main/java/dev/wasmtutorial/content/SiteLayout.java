@@ -1,5 +1,6 @@
 package dev.wasmtutorial.content;
 
+import dev.wasmtutorial.config.SitePaths;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +56,7 @@ public final class SiteLayout {
     }
 
     private static String slashes(Path rel) {
-        return rel.toString().replace('\\', '/');
+        return SitePaths.slashes(rel);
     }
 
     /** A relative URL from one site path to another ({@code intro.html} → {@code demos/a.html}). */

@@ -1,5 +1,6 @@
 package dev.wasmtutorial.markdown;
 
+import dev.wasmtutorial.config.SitePaths;
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.SourceLocation;
 import dev.wasmtutorial.content.SiteLayout;
@@ -57,7 +58,7 @@ public final class LinkRewriter {
         }
         Optional<String> published = layout.outputPathOf(target);
         if (published.isEmpty()) {
-            throw new BuildException(where, "link '" + url + "' points to " + projectRoot.relativize(target).toString().replace('\\', '/')
+            throw new BuildException(where, "link '" + url + "' points to " + SitePaths.slashes(projectRoot.relativize(target))
                     + ", which is not published on the site",
                     "link to a page under content/ or a file in a demo folder, or use an absolute https:// URL");
         }

@@ -1,5 +1,6 @@
 package dev.wasmtutorial.markdown;
 
+import dev.wasmtutorial.config.SitePaths;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.RefNode;
@@ -137,7 +138,7 @@ final class SiteHtmlExtension implements HtmlRenderer.HtmlRendererExtension {
         }
 
         private String caption(Path file, PageRenderState state) {
-            String name = Escaping.escapeHtml(projectRoot.relativize(file).toString().replace('\\', '/'), false);
+            String name = Escaping.escapeHtml(SitePaths.slashes(projectRoot.relativize(file)), false);
             return layout.outputPathOf(file)
                     .map(p -> "<a href=\"" + Escaping.escapeHtml(SiteLayout.relativeUrl(state.page.outputPath(), p), true)
                             + "\"><code>" + name + "</code></a>")

@@ -20,8 +20,9 @@ public final class SitemapWriter {
         return xml.append("</urlset>\n").toString();
     }
 
+    /** @param baseUrl the site's public address, or null when unknown (then no sitemap is named) */
     public static String robots(URI baseUrl) {
-        return "User-agent: *\nAllow: /\nSitemap: " + baseUrl.resolve("sitemap.xml") + "\n";
+        return "User-agent: *\nAllow: /\n" + (baseUrl == null ? "" : "Sitemap: " + baseUrl.resolve("sitemap.xml") + "\n");
     }
 
     private static String escape(String s) {

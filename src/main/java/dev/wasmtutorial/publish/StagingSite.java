@@ -1,5 +1,7 @@
 package dev.wasmtutorial.publish;
 
+import dev.wasmtutorial.config.Hashes;
+import dev.wasmtutorial.config.SitePaths;
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.SourceLocation;
 
@@ -13,8 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -75,7 +75,7 @@ public final class StagingSite implements AutoCloseable {
 
     /** Claims a site path for {@code source}; fails if another source already wrote it. */
     private Path claim(String sitePath, String source) {
-        String normalized = sitePath.replace('\\', '/');
+        String normalized = SitePaths.slashes(sitePath);
         String earlier = writers.putIfAbsent(normalized, source);
         if (earlier != null) {
             throw new BuildException(SourceLocation.of(source), "publishes to " + normalized + ", which " + earlier + " already publishes to",
@@ -91,7 +91,7 @@ public final class StagingSite implements AutoCloseable {
     public void writeText(String sitePath, String text, String source) {
         write(sitePath, text.getBytes(StandardCharsets.UTF_8), source);
         if (sitePath.endsWith(".html")) {
-            htmlPages.put(sitePath.replace('\\', '/'), text);
+            htmlPages.put(SitePaths.slashes(sitePath), text);
         }
     }
 
@@ -125,19 +125,11 @@ public final class StagingSite implements AutoCloseable {
     private void store(Path target, byte[] bytes) throws IOException {
         Files.createDirectories(target.getParent());
         Files.write(target, bytes);
-        hashes.put(sitePathOf(target), sha256(bytes));
+        hashes.put(sitePathOf(target), Hashes.sha256Hex(bytes));
     }
 
     private String sitePathOf(Path file) {
-        return staging.relativize(file).toString().replace('\\', '/');
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SitePaths.slashes(staging.relativize(file));
     }
 
     private interface FileWrite {
@@ -173,24 +165,30 @@ public final class StagingSite implements AutoCloseable {
     }
 
     /**
-     * Registers files that something other than this class put into the staging folder (the
-     * post-processor's search index), so they are checked and published like the rest.
+     * Takes the staging folder as it now is on disk, after an external command (the front-end
+     * post-process) may have rewritten, added or removed files: every file is hashed again, HTML
+     * is read back from disk, new files are claimed for {@code source} and removed ones forgotten.
+     * The service worker's version and the link check then see the final bytes.
      *
-     * @return how many files were adopted
+     * @return how many files were added
      */
-    public int adoptUnclaimed(String source) {
+    public int refreshFromDisk(String source) {
         awaitWrites();
         try (var walk = Files.walk(staging)) {
-            int adopted = 0;
+            int added = 0;
+            java.util.Set<String> present = new java.util.HashSet<>();
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
                 String sitePath = sitePathOf(file);
+                present.add(sitePath);
                 if (writers.putIfAbsent(sitePath, source) == null) {
-                    adopted++;
-                    htmlPages.remove(sitePath);
-                    hashes.put(sitePath, sha256(Files.readAllBytes(file)));
+                    added++;
                 }
+                hashes.put(sitePath, Hashes.sha256Hex(Files.readAllBytes(file)));
             }
-            return adopted;
+            htmlPages.clear();
+            writers.keySet().retainAll(present);
+            hashes.keySet().retainAll(present);
+            return added;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

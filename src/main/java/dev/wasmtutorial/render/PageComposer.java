@@ -23,20 +23,24 @@ public final class PageComposer {
     private final Navigation navigation;
     private final String siteTitle;
     private final URI baseUrl;
-    private final boolean liveReload;
+    private final String extraScript;
     private final AssetManifest assets;
     private final SiteContents contents;
 
-    /** The assets templates may ask for by name. */
-    private static final List<String> ASSET_NAMES = List.of("site.css", "site.js", "theme.js", "favicon.svg");
+    /** The assets templates may ask for by name, and the search code every page may load. */
+    public static final List<String> ASSET_NAMES = List.of("site.css", "site.js", "theme.js", "favicon.svg", "search.js");
 
-    public PageComposer(TemplateRenderer templates, Navigation navigation, String siteTitle, URI baseUrl, boolean liveReload,
+    /**
+     * @param baseUrl     the site's public address, or null (then pages carry no canonical link)
+     * @param extraScript site path of one more script every page loads, or null
+     */
+    public PageComposer(TemplateRenderer templates, Navigation navigation, String siteTitle, URI baseUrl, String extraScript,
                         AssetManifest assets) {
         this.templates = templates;
         this.navigation = navigation;
         this.siteTitle = siteTitle;
         this.baseUrl = baseUrl;
-        this.liveReload = liveReload;
+        this.extraScript = extraScript;
         this.assets = assets;
         this.contents = new SiteContents(navigation);
     }
@@ -48,25 +52,25 @@ public final class PageComposer {
 
     public String compose(Page page, RenderedMarkdown body) {
         String from = page.outputPath();
-        List<PageModel.NavLink> nav = sidebar(page, to -> SiteLayout.relativeUrl(from, to));
-        PageModel model = new PageModel(
-                siteTitle,
-                page.frontMatter().title(),
-                page.frontMatter().description() == null ? "" : page.frontMatter().description(),
-                body.html(),
-                body.toc(),
-                nav,
-                navigation.previous(page).map(p -> link(page, p)).orElse(null),
-                navigation.next(page).map(p -> link(page, p)).orElse(null),
-                SiteLayout.rootPrefix(page.outputPath()),
-                baseUrl.resolve(canonicalPath(page.outputPath())).toString(),
-                body.hasDiagram(),
-                liveReload,
-                assets.urls(SiteLayout.rootPrefix(page.outputPath()), ASSET_NAMES),
-                !liveReload,
-                breadcrumbs(page),
-                SiteLayout.relativeUrl(from, contents.treeFile()),
-                from);
+        String root = SiteLayout.rootPrefix(from);
+        PageModel model = PageModel.builder()
+                .siteTitle(siteTitle)
+                .title(page.frontMatter().title())
+                .description(page.frontMatter().description() == null ? "" : page.frontMatter().description())
+                .content(body.html())
+                .toc(body.toc())
+                .nav(sidebar(page, to -> SiteLayout.relativeUrl(from, to)))
+                .previous(navigation.previous(page).map(p -> link(page, p)).orElse(null))
+                .next(navigation.next(page).map(p -> link(page, p)).orElse(null))
+                .root(root)
+                .canonicalUrl(baseUrl == null ? null : baseUrl.resolve(canonicalPath(from)).toString())
+                .hasDiagram(body.hasDiagram())
+                .extraScript(extraScript == null ? null : root + extraScript)
+                .assets(assets.urls(root, ASSET_NAMES))
+                .breadcrumbs(breadcrumbs(page))
+                .navTree(SiteLayout.relativeUrl(from, contents.treeFile()))
+                .sitePath(from)
+                .build();
         return templates.render(page.frontMatter().template(), Map.of("page", model), new SourceLocation(page.display(), 1));
     }
 
@@ -80,11 +84,18 @@ public final class PageComposer {
 
     /** The 404 page: self-contained, its links absolute from the site's base path (it is served at any depth). */
     public String composeNotFound() {
-        String basePath = baseUrl.getPath().isEmpty() ? "/" : baseUrl.getPath();
-        PageModel model = new PageModel(siteTitle, "Page not found", "This page does not exist.", "", List.of(),
-                sidebar(null, to -> basePath + canonicalPath(to)),
-                null, null, basePath, baseUrl.resolve("404.html").toString(), false, false, assets.urls(basePath, ASSET_NAMES), false,
-                List.of(), basePath + contents.treeFile(), "404.html");
+        String basePath = baseUrl == null || baseUrl.getPath().isEmpty() ? "/" : baseUrl.getPath();
+        PageModel model = PageModel.builder()
+                .siteTitle(siteTitle)
+                .title("Page not found")
+                .description("This page does not exist.")
+                .nav(sidebar(null, to -> basePath + canonicalPath(to)))
+                .root(basePath)
+                .canonicalUrl(baseUrl == null ? null : baseUrl.resolve("404.html").toString())
+                .assets(assets.urls(basePath, ASSET_NAMES))
+                .navTree(basePath + contents.treeFile())
+                .sitePath("404.html")
+                .build();
         return templates.render("404", Map.of("page", model), SourceLocation.of("404.html"));
     }
 

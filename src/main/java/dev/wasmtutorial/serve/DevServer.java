@@ -1,7 +1,7 @@
 package dev.wasmtutorial.serve;
 
-import dev.wasmtutorial.build.RenderCache;
-import dev.wasmtutorial.build.SiteBuilder;
+import dev.wasmtutorial.pipeline.RenderCache;
+import dev.wasmtutorial.pipeline.SiteBuilder;
 import dev.wasmtutorial.wasm.ValidationCache;
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.SiteConfig;
@@ -36,7 +36,7 @@ public final class DevServer implements AutoCloseable {
     /** @param allowedHosts host names accepted besides localhost, the loopback addresses and {@code host} */
     public DevServer(SiteConfig config, String host, int port, String contextPath, List<String> allowedHosts,
                      PrintStream log) throws Exception {
-        this.config = config.withLiveReload(true);
+        this.config = config.toBuilder().extraScript(LiveReload.CLIENT).build();
         this.log = log;
         new SiteBuilder(this.config, log, renderCache, validationCache).build();
         this.server = new PreviewServer(this.config.outDir(), host, port, contextPath, true, allowedHosts).start();
@@ -68,9 +68,11 @@ public final class DevServer implements AutoCloseable {
 
     private void rebuild(Set<Path> changed) {
         boolean demoChanged = changed.stream().anyMatch(p -> config.demoDirs().stream().anyMatch(p::startsWith));
+        boolean assetsChanged = changed.stream().anyMatch(p -> p.startsWith(config.assetSources()));
         long start = System.nanoTime();
         try {
-            SiteBuilder.Summary summary = new SiteBuilder(config.withBuildDemos(demoChanged), log, renderCache, validationCache).build();
+            SiteBuilder.Summary summary = new SiteBuilder(config.toBuilder().buildDemos(demoChanged)
+                    .assetsBuild(assetsChanged ? config.assetsBuild() : List.of()).build(), log, renderCache, validationCache).build();
             lastRebuildMillis = (System.nanoTime() - start) / 1_000_000;
             rebuilds++;
             lastSummary = summary;

@@ -1,5 +1,6 @@
 package dev.wasmtutorial.serve;
 
+import dev.wasmtutorial.config.SiteConfig;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -24,6 +25,24 @@ public final class LiveReload extends Handler.Wrapper {
 
     public static final String PATH = "/__livereload";
     private static final long HEARTBEAT_SECONDS = 15;
+
+    /**
+     * The page side, published by the build as its extra script: reloads the page when the site
+     * was rebuilt. It runs before the site's module script and turns offline support off (and
+     * drops a service worker an earlier visit installed), so the preview never shows cached pages.
+     */
+    public static final SiteConfig.ExtraScript CLIENT = new SiteConfig.ExtraScript("assets/livereload.js", """
+            // Added by `serve --watch` only: reload when the site has been rebuilt; no offline cache while previewing.
+            (function () {
+              document.documentElement.dataset.offline = 'off';
+              if ('serviceWorker' in navigator) {
+                navigator.serviceWorker.getRegistrations().then(function (all) { all.forEach(function (r) { r.unregister(); }); });
+              }
+              var url = new URL('../__livereload', document.currentScript.src);
+              var source = new EventSource(url);
+              source.onmessage = function (event) { if (event.data === 'reload') { location.reload(); } };
+            })();
+            """);
 
     private final Set<BlockingQueue<String>> clients = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;

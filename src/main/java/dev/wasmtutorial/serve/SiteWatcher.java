@@ -1,5 +1,6 @@
 package dev.wasmtutorial.serve;
 
+import dev.wasmtutorial.config.SourceTree;
 import io.methvin.watcher.DirectoryChangeEvent;
 import io.methvin.watcher.DirectoryWatcher;
 
@@ -18,8 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * Watches the author's sources and reports batches of changed files once edits have settled
- * (an editor's save is often several events). Build output ({@code dist/}, hidden files) is
- * ignored, so a rebuild never triggers another.
+ * (an editor's save is often several events). Build output ({@code dist/}), editor backups
+ * and hidden files (the same rule as the build's, {@link SourceTree}) are ignored, so a rebuild never triggers another.
  */
 public final class SiteWatcher implements AutoCloseable {
 
@@ -83,9 +84,12 @@ public final class SiteWatcher implements AutoCloseable {
 
     /** @param path relative to a watched folder */
     static boolean isIgnored(Path path) {
+        if (SourceTree.isHidden(path)) {
+            return true;
+        }
         for (Path part : path) {
             String name = part.toString();
-            if (name.equals("dist") || name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp")) {
+            if (name.equals("dist") || name.endsWith("~")) {
                 return true;
             }
         }

@@ -1,7 +1,9 @@
 package dev.wasmtutorial.wasm;
 
+import dev.wasmtutorial.config.SitePaths;
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.SiteConfig;
+import dev.wasmtutorial.config.SourceTree;
 import dev.wasmtutorial.config.SourceLocation;
 
 import java.io.IOException;
@@ -94,15 +96,11 @@ public final class DemoStage {
     }
 
     private static String normalize(String path) {
-        return Path.of(path).normalize().toString().replace('\\', '/');
+        return SitePaths.slashes(Path.of(path).normalize());
     }
 
+    /** The modules the demo would publish: hidden files are never published, so they need no checks. */
     private static List<String> wasmFiles(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.toString().endsWith(".wasm")).map(p -> dir.relativize(p).toString().replace('\\', '/'))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SourceTree.files(dir).stream().filter(p -> p.toString().endsWith(".wasm")).map(p -> SitePaths.slashes(dir.relativize(p))).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.wasmtutorial.wasm;
 
+import dev.wasmtutorial.config.Hashes;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
@@ -45,16 +46,8 @@ public final class ModuleValidator {
         for (ChecksFile.Check check : spec.checks()) {
             results.add(runner.run(check));
         }
-        ModuleReport report = new ModuleReport(moduleName, bytes.length, sha256(bytes), shape.memoryInitialPages(),
+        ModuleReport report = new ModuleReport(moduleName, bytes.length, Hashes.sha256Hex(bytes), shape.memoryInitialPages(),
                 shape.memoryMaxPages(), shape.imports(), shape.exports(), List.copyOf(results), "pass");
         return new Outcome(report, (System.nanoTime() - start) / 1_000_000);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

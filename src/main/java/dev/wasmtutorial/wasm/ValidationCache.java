@@ -1,5 +1,6 @@
 package dev.wasmtutorial.wasm;
 
+import dev.wasmtutorial.config.Hashes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +27,8 @@ public final class ValidationCache {
             throws ValidationFailure {
         String key;
         try {
-            key = display + "\0" + spec + "\0" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(wasm)));
-        } catch (IOException | NoSuchAlgorithmException e) {
+            key = display + "\0" + spec + "\0" + Hashes.sha256Hex(Files.readAllBytes(wasm));
+        } catch (IOException e) {
             return new Result(validator.validate(wasm, display, spec), false); // reports the unreadable module properly
         }
         ModuleValidator.Outcome cached = passed.get(key);

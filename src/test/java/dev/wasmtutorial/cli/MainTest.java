@@ -64,4 +64,60 @@ class MainTest {
         assertThat(err.toString()).contains("error: broken link 'gone.html': no file gone.html in the site");
         assertThat(out.toString()).contains("checked 2 links in 1 pages: 1 broken, 0 external (not fetched)");
     }
+
+    /** A project with one page and one demo folder the CLI is not told about, whose build script makes its module. */
+    private void projectWithAFixtureDemo() throws Exception {
+        Files.createDirectories(dir.resolve("content"));
+        Files.writeString(dir.resolve("content/index.md"), "---\ntitle: Home\ndescription: Start.\n---\nTry the [demo](../third-demo/index.html).\n");
+        Path demo = Files.createDirectories(dir.resolve("third-demo/scripts"));
+        Files.copy(Path.of("src/test/resources/wasm/add_and_log.wasm"), demo.resolve("module.bin"));
+        Files.writeString(demo.resolve("build.sh"), "cd \"$(dirname \"$0\")/..\" && mkdir -p dist && cp scripts/module.bin dist/add.wasm && echo built: dist/add.wasm\n");
+        Files.writeString(dir.resolve("third-demo/wasm-checks.yaml"), """
+                build: scripts/build.sh
+                modules:
+                  - file: dist/add.wasm
+                    record: [env.log_value]
+                    checks:
+                      - name: adds
+                        call: add_and_log
+                        args: [5, 7]
+                        returns: 12
+                """);
+        Files.writeString(dir.resolve("third-demo/index.html"),
+                "<!DOCTYPE html><html><head><title>Third</title></head><body><a href=\"../index.html\">back</a></body></html>\n");
+    }
+
+    @Test
+    void aTopLevelFolderWithAChecksFileIsADemoBuiltByItsOwnScript() throws Exception {
+        projectWithAFixtureDemo();
+        int exit = Main.run("build", "--root", dir.toString(), "--templates", Path.of("templates").toAbsolutePath().toString());
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("demo third-demo: bash third-demo/scripts/build.sh").contains("built: dist/add.wasm")
+                .contains("validated third-demo/dist/add.wasm: 1 check(s) passed");
+        assertThat(dir.resolve("site/third-demo/dist/add.wasm")).exists();
+        assertThat(dir.resolve("site/third-demo/dist/add.wasm.json")).content().contains("\"result\" : \"pass\"");
+    }
+
+    @Test
+    void withoutTheFrontEndOrABaseUrlTheBuildSaysWhatItSkipsAndWritesNoAbsoluteUrl() throws Exception {
+        projectWithAFixtureDemo();
+        assertThat(Main.run("build", "--root", dir.toString(), "--templates", Path.of("templates").toAbsolutePath().toString())).isZero();
+        assertThat(out.toString()).contains("note: no front-end build (src/main/frontend/build.mjs is missing): publishing the "
+                + "templates' assets unbundled, without build-time highlighting or a search index; run ./mvnw package once");
+        assertThat(dir.resolve("site/index.html")).content().doesNotContain("rel=\"canonical\"");
+        assertThat(dir.resolve("site/sitemap.xml")).doesNotExist();
+        assertThat(dir.resolve("site/robots.txt")).content().doesNotContain("Sitemap");
+
+        assertThat(Main.run("build", "--root", dir.toString(), "--templates", Path.of("templates").toAbsolutePath().toString(),
+                "--base-url", "https://example.org/t")).isZero();
+        assertThat(dir.resolve("site/index.html")).content().contains("<link rel=\"canonical\" href=\"https://example.org/t/\">");
+        assertThat(dir.resolve("site/sitemap.xml")).content().contains("<loc>https://example.org/t/third-demo/index.html</loc>");
+    }
+
+    @Test
+    void aBaseUrlThatIsNotAbsoluteIsOneClearError() {
+        assertThat(Main.run("build", "--root", dir.toString(), "--base-url", "example.org")).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo(
+                "error: --base-url 'example.org' is not an absolute URL (hint: write e.g. --base-url https://example.org/tutorial/)");
+    }
 }

@@ -75,6 +75,14 @@ class FrontMatterParserTest {
                 .hasMessageContaining("'order' must be a whole number");
         assertThatThrownBy(() -> parser.parse("---\ntitle: A\nnav: maybe\n---\n", "d.md"))
                 .isInstanceOf(BuildException.class).hasMessageContaining("'nav' must be true or false");
+        assertThatThrownBy(() -> parser.parse("---\ntitle: A\ndraft: soon\n---\n", "d.md"))
+                .isInstanceOf(BuildException.class).hasMessageContaining("'draft' must be true or false");
+    }
+
+    @Test
+    void draftDefaultsToFalse() {
+        assertThat(parser.parse("---\ntitle: A\ndescription: d\n---\n", "a.md").frontMatter().draft()).isFalse();
+        assertThat(parser.parse("---\ntitle: A\ndescription: d\ndraft: true\n---\n", "a.md").frontMatter().draft()).isTrue();
     }
 
     @Test
@@ -82,6 +90,6 @@ class FrontMatterParserTest {
         parser.parse("---\ntitle: A\ntitel: typo\n---\n", "e.md");
         assertThat(diagnostics.warnings()).extracting(Object::toString).containsExactly(
                 "e.md:1: warning: no 'description' in front matter (used for the meta description)",
-                "e.md:3: warning: unknown front matter field 'titel' (known: title, description, order, nav, template)");
+                "e.md:3: warning: unknown front matter field 'titel' (known: title, description, order, nav, template, draft)");
     }
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,9 +32,10 @@ class LiveReloadIT {
         for (String dir : List.of("content", "templates", "minimal-demo", "emscripten-starter-pack", "strings-demo")) {
             TestFiles.copyTree(Path.of(dir), root.resolve(dir));
         }
-        SiteConfig config = new SiteConfig(root, root.resolve("content"), root.resolve("templates"), root.resolve("templates/assets"), List.of(), root.resolve("dev-site"),
-                root.resolve("reports"), URI.create("http://localhost:8000/"), "Live reload test",
-                List.of(root.resolve("minimal-demo"), root.resolve("emscripten-starter-pack"), root.resolve("strings-demo")), false, true, false);
+        SiteConfig config = SiteConfig.builder(root).outDir(root.resolve("dev-site")).reportsDir(root.resolve("reports"))
+                .siteTitle("Live reload test")
+                .demoDirs(List.of(root.resolve("minimal-demo"), root.resolve("emscripten-starter-pack"), root.resolve("strings-demo")))
+                .buildDemos(false).build();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Path page = root.resolve("content/part_ii.md");
         String original = Files.readString(page);

@@ -1,14 +1,12 @@
 package dev.wasmtutorial.e2e;
 
 import dev.wasmtutorial.serve.PreviewServer;
-import org.jsoup.Jsoup;
-import org.jsoup.parser.Parser;
+import dev.wasmtutorial.render.PageComposer;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 
 /** The site built by `./mvnw package`, served by the preview server on an ephemeral loopback port. */
@@ -18,7 +16,7 @@ final class SiteUnderTest implements AutoCloseable {
     final PreviewServer server;
 
     SiteUnderTest(String contextPath) throws Exception {
-        if (!Files.isRegularFile(dir.resolve("sitemap.xml"))) {
+        if (!Files.isRegularFile(dir.resolve("index.html"))) {
             throw new IllegalStateException("no built site at " + dir + ": run ./mvnw package first (./mvnw verify does)");
         }
         server = new PreviewServer(dir, "127.0.0.1", 0, contextPath, false).start();
@@ -32,12 +30,18 @@ final class SiteUnderTest implements AutoCloseable {
         return server.url().resolve(sitePath);
     }
 
-    /** Every page the sitemap lists, as site-relative paths ("" for the home page). */
+    /**
+     * Every page a reader can reach, as site-relative paths ("" for the home page): each HTML file
+     * but the 404 page, in the form the sitemap uses (the site has no sitemap without a base URL).
+     */
     List<String> sitemapPages() throws IOException {
-        var doc = Jsoup.parse(Files.readString(dir.resolve("sitemap.xml")), "", Parser.xmlParser());
-        List<URI> locs = doc.select("loc").stream().map(e -> URI.create(e.text())).toList();
-        URI base = locs.stream().min(Comparator.comparing(u -> u.toString().length())).orElseThrow();
-        return locs.stream().map(u -> base.relativize(u).toString()).toList();
+        try (var walk = Files.walk(dir)) {
+            return walk.filter(p -> p.toString().endsWith(".html"))
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> !p.equals("404.html"))
+                    .map(PageComposer::canonicalPath)
+                    .sorted().toList();
+        }
     }
 
     @Override

@@ -73,7 +73,7 @@ class StagingSiteTest {
             staging.awaitWrites();
             Files.createDirectories(staging.root().resolve("pagefind"));
             Files.writeString(staging.root().resolve("pagefind/entry.json"), "{}");
-            assertThat(staging.adoptUnclaimed("post-process")).isEqualTo(1);
+            assertThat(staging.refreshFromDisk("post-process")).isEqualTo(1);
 
             java.util.Map<String, String> hashes = staging.contentHashes();
             assertThat(hashes).containsOnlyKeys("index.html", "assets/style.css", "pagefind/entry.json");

@@ -1,7 +1,8 @@
-package dev.wasmtutorial.build;
+package dev.wasmtutorial.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wasmtutorial.config.Diagnostics;
+import dev.wasmtutorial.config.Hashes;
 import dev.wasmtutorial.content.Page;
 import dev.wasmtutorial.markdown.LinkRef;
 import dev.wasmtutorial.markdown.MarkdownRenderer;
@@ -14,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +88,7 @@ public final class RenderCache {
 
     /** The generator, the page's own inputs, plus the current bytes of every file its last rendering included. */
     private String key(Page page, RenderedMarkdown previous) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Hashes.sha256();
         update(digest, generator, page.display(), page.outputPath(), String.valueOf(page.bodyLine()), page.frontMatter().toString(),
                 page.markdown());
         for (Path include : new TreeSet<>(previous.includes())) {
@@ -100,11 +99,11 @@ public final class RenderCache {
                 update(digest, "missing"); // renders again, and reports the missing file
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return Hashes.hex(digest.digest());
     }
 
     private Path file(Path source) {
-        return dir.resolve(HexFormat.of().formatHex(sha256().digest(source.toString().getBytes(StandardCharsets.UTF_8))) + ".json");
+        return dir.resolve(Hashes.hex(Hashes.sha256().digest(source.toString().getBytes(StandardCharsets.UTF_8))) + ".json");
     }
 
     private Entry load(Path source) {
@@ -134,14 +133,6 @@ public final class RenderCache {
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // The cache only saves time: a build that cannot write it is still correct.
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

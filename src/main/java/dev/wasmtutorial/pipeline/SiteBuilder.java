@@ -1,10 +1,12 @@
-package dev.wasmtutorial.build;
+package dev.wasmtutorial.pipeline;
 
+import dev.wasmtutorial.config.SitePaths;
 import dev.wasmtutorial.check.LinkChecker;
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.Diagnostics;
 import dev.wasmtutorial.config.ProcessRunner;
 import dev.wasmtutorial.config.SiteConfig;
+import dev.wasmtutorial.config.SourceTree;
 import dev.wasmtutorial.content.ContentLoader;
 import dev.wasmtutorial.content.FrontMatterParser;
 import dev.wasmtutorial.content.Navigation;
@@ -12,6 +14,8 @@ import dev.wasmtutorial.content.Page;
 import dev.wasmtutorial.content.SiteLayout;
 import dev.wasmtutorial.markdown.MarkdownRenderer;
 import dev.wasmtutorial.markdown.RenderedMarkdown;
+import dev.wasmtutorial.publish.DemoPublisher;
+import dev.wasmtutorial.publish.Precache;
 import dev.wasmtutorial.publish.ServiceWorker;
 import dev.wasmtutorial.publish.SitemapWriter;
 import dev.wasmtutorial.publish.StagingSite;
@@ -72,16 +76,6 @@ public final class SiteBuilder {
     }
 
 
-    /** Reloads the page when the development server says the site was rebuilt. */
-    private static final String LIVE_RELOAD_CLIENT = """
-            // Added by `serve --watch` only: reload when the site has been rebuilt.
-            (function () {
-              var url = new URL('../__livereload', document.currentScript.src);
-              var source = new EventSource(url);
-              source.onmessage = function (event) { if (event.data === 'reload') { location.reload(); } };
-            })();
-            """;
-
     private final SiteConfig config;
     private final PrintStream log;
     private final RenderCache renderCache;
@@ -105,6 +99,10 @@ public final class SiteBuilder {
     public Summary build() {
         long start = System.nanoTime();
         stageStart = start;
+        if (!config.assetsBuild().isEmpty()) {
+            buildAssets();
+            stage("assets");
+        }
         Diagnostics diagnostics = new Diagnostics();
         SiteLayout layout = new SiteLayout(config.contentDir(), config.demoDirs());
 
@@ -113,7 +111,8 @@ public final class SiteBuilder {
         MarkdownRenderer markdown = new MarkdownRenderer(layout, config.projectRoot());
         TemplateRenderer templates = new TemplateRenderer(config.templatesDir(), config.display(config.templatesDir()));
         AssetManifest assets = AssetManifest.read(config.assetsDir(), config.display(config.assetsDir()));
-        PageComposer composer = new PageComposer(templates, navigation, config.siteTitle(), config.baseUrl(), config.liveReload(), assets);
+        PageComposer composer = new PageComposer(templates, navigation, config.siteTitle(), config.baseUrl(),
+                config.extraScript() == null ? null : config.extraScript().sitePath(), assets);
         stage("load");
 
         // Pages are independent: render them in parallel, publish them in a fixed order.
@@ -145,8 +144,8 @@ public final class SiteBuilder {
             }
             copyContentFiles(staging, layout);
             copyTree(staging, config.assetsDir(), "assets/");
-            if (config.liveReload()) {
-                staging.writeText("assets/livereload.js", LIVE_RELOAD_CLIENT, "live reload (serve --watch)");
+            if (config.extraScript() != null) {
+                staging.writeText(config.extraScript().sitePath(), config.extraScript().text(), "extra script");
             }
             DemoPublisher demoPublisher = new DemoPublisher(config, layout, staging);
             for (DemoStage.DemoResult demo : demos) {
@@ -160,19 +159,20 @@ public final class SiteBuilder {
             staging.writeText(SiteContents.PAGE, composer.composeContents(config.contentDir()), "contents page (generated)");
             sitemapPaths.add(SiteContents.PAGE);
             staging.writeText("404.html", composer.composeNotFound(), config.display(config.templatesDir().resolve("404.peb")));
-            staging.writeText("sitemap.xml", SitemapWriter.sitemap(config.baseUrl(), sitemapPaths), "sitemap");
-            staging.writeText("robots.txt", SitemapWriter.robots(config.baseUrl()), "robots.txt");
+            // A sitemap needs absolute URLs: only written when the site's public address is known.
+            config.publicUrl().ifPresent(url -> staging.writeText("sitemap.xml", SitemapWriter.sitemap(url, sitemapPaths), "sitemap"));
+            staging.writeText("robots.txt", SitemapWriter.robots(config.publicUrl().orElse(null)), "robots.txt");
             stage("write");
             if (!config.postProcess().isEmpty()) {
                 postProcess(staging);
                 stage("post-process");
             }
-            if (!config.liveReload()) {
-                staging.writeText(ServiceWorker.FILE, ServiceWorker.script(staging.contentHashes()), "service worker");
-            }
+            Map<String, String> hashes = staging.contentHashes();
+            List<String> entryAssets = PageComposer.ASSET_NAMES.stream().map(assets::file).toList();
+            staging.writeText(ServiceWorker.FILE, ServiceWorker.script(hashes, Precache.select(staging.root(), hashes.keySet(), entryAssets)),
+                    "service worker");
 
-            String basePath = config.baseUrl().getPath().isEmpty() ? "/" : config.baseUrl().getPath();
-            report = new LinkChecker(staging.writtenPaths().keySet(), staging::html, basePath).check();
+            report = new LinkChecker(staging.writtenPaths().keySet(), staging::html, config.basePath()).check();
             writeExternalLinks(report);
             stage("check");
             if (!report.problems().isEmpty()) {
@@ -196,7 +196,10 @@ public final class SiteBuilder {
         }
     }
 
-    /** Runs the configured post-processor (highlighting, search index) on the staged site, then adopts what it added. */
+    /**
+     * Runs the configured post-processor (highlighting, search index) on the staged site, then
+     * takes its result as the site: hashes, HTML for the link check and the file list are re-read.
+     */
     private void postProcess(StagingSite staging) {
         staging.awaitWrites();
         List<String> command = new ArrayList<>(config.postProcess());
@@ -204,11 +207,20 @@ public final class SiteBuilder {
         log.println("post-process: " + String.join(" ", config.postProcess()));
         new ProcessRunner(log, 10).run(command, config.projectRoot(), "post-process (" + String.join(" ", config.postProcess()) + ")",
                 "run the command by hand on a built site to see the full output");
-        staging.adoptUnclaimed("post-process");
+        staging.refreshFromDisk("post-process");
+    }
+
+    /** Bundles the templates' assets with the front-end build (the same command whatever started the build). */
+    private void buildAssets() {
+        List<String> command = new ArrayList<>(config.assetsBuild());
+        command.add(config.assetSources().toString());
+        command.add(config.assetsDir().toString());
+        new ProcessRunner(log, 10).run(command, config.projectRoot(), "asset bundling (" + String.join(" ", config.assetsBuild()) + ")",
+                "run the command by hand to see the full output");
     }
 
     private void copyContentFiles(StagingSite staging, SiteLayout layout) {
-        for (Path file : files(config.contentDir())) {
+        for (Path file : SourceTree.files(config.contentDir())) {
             if (!SiteLayout.isMarkdown(file)) {
                 staging.copy(file, layout.outputPathOf(file).orElseThrow(), config.display(file));
             }
@@ -216,25 +228,11 @@ public final class SiteBuilder {
     }
 
     private void copyTree(StagingSite staging, Path dir, String prefix) {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        for (Path file : files(dir)) {
-            String name = dir.relativize(file).toString().replace('\\', '/');
+        for (Path file : SourceTree.files(dir)) {
+            String name = SitePaths.slashes(dir.relativize(file));
             if (!name.equals(AssetManifest.FILE)) {
                 staging.copy(file, prefix + name, config.display(file));
             }
-        }
-    }
-
-    /** Regular files under {@code dir} that are not hidden (no path segment starts with '.'), sorted. */
-    static List<Path> files(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> Stream.of(dir.relativize(p).toString().split("[/\\\\]")).noneMatch(s -> s.startsWith(".")))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.wasmtutorial.render;
+package dev.wasmtutorial.publish;
 
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.content.SiteLayout;

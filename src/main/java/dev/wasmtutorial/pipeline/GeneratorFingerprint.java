@@ -1,4 +1,6 @@
-package dev.wasmtutorial.build;
+package dev.wasmtutorial.pipeline;
+
+import dev.wasmtutorial.config.Hashes;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,8 +11,6 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -35,7 +35,7 @@ public final class GeneratorFingerprint {
 
     private static String compute() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Hashes.sha256();
             CodeSource source = GeneratorFingerprint.class.getProtectionDomain().getCodeSource();
             Path location = source == null ? null : Path.of(source.getLocation().toURI());
             if (location == null) {
@@ -55,8 +55,8 @@ public final class GeneratorFingerprint {
                     in.transferTo(java.io.OutputStream.nullOutputStream());
                 }
             }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException | URISyntaxException | NoSuchAlgorithmException | RuntimeException e) {
+            return Hashes.hex(digest.digest());
+        } catch (IOException | URISyntaxException | RuntimeException e) {
             return "unknown-" + System.nanoTime();
         }
     }

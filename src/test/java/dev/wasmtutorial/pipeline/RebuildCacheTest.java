@@ -1,4 +1,4 @@
-package dev.wasmtutorial.build;
+package dev.wasmtutorial.pipeline;
 
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.wasm.ValidationCache;
@@ -73,10 +73,7 @@ class RebuildCacheTest {
     void warningsOfReusedPagesAreStillReported() throws Exception {
         TestProject project = new TestProject(dir);
         project.page("intro.md", "Intro", 2, "## How it runs\n\n> [!DANGER]\n> careful\n");
-        var lenient = project.config();
-        lenient = new dev.wasmtutorial.config.SiteConfig(lenient.projectRoot(), lenient.contentDir(), lenient.templatesDir(),
-                lenient.assetsDir(), lenient.postProcess(), lenient.outDir(), lenient.reportsDir(), lenient.baseUrl(), lenient.siteTitle(),
-                lenient.demoDirs(), false, false, false);
+        var lenient = project.config().toBuilder().strict(false).build();
         SiteBuilder.Summary first = new SiteBuilder(lenient, new PrintStream(log, true), renderCache, validationCache).build();
         SiteBuilder.Summary again = new SiteBuilder(lenient, new PrintStream(log, true), renderCache, validationCache).build();
         assertThat(first.warnings()).isEqualTo(1);

@@ -1,16 +1,13 @@
-package dev.wasmtutorial.build;
+package dev.wasmtutorial.publish;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wasmtutorial.config.SiteConfig;
+import dev.wasmtutorial.config.SourceTree;
 import dev.wasmtutorial.content.SiteLayout;
 import dev.wasmtutorial.content.TextFiles;
-import dev.wasmtutorial.publish.StagingSite;
 import dev.wasmtutorial.markdown.LinkRewriter;
-import dev.wasmtutorial.render.DemoPageDecorator;
-import dev.wasmtutorial.render.DemoSourceLinks;
 import dev.wasmtutorial.wasm.DemoStage;
-import dev.wasmtutorial.wasm.InspectorPanel;
 import dev.wasmtutorial.wasm.ModuleReport;
 import dev.wasmtutorial.wasm.ModuleValidator;
 
@@ -25,13 +22,13 @@ import java.util.Map;
 
 /**
  * Publishes one validated demo: its files under the demo's name, a JSON report beside each
- * module, and its HTML pages with the module inspector filled in (and the live-reload client
- * when serving with --watch).
+ * module, and its HTML pages with the module inspector filled in (and the configured extra
+ * script, e.g. the development server's live reload).
  */
-final class DemoPublisher {
+public final class DemoPublisher {
 
     /** An HTML page of a demo as published: its site path, and the file it came from. */
-    record PublishedPage(String sitePath, String display, Path file) {
+    public record PublishedPage(String sitePath, String display, Path file) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -42,14 +39,14 @@ final class DemoPublisher {
     private final StagingSite staging;
     private final LinkRewriter links;
 
-    DemoPublisher(SiteConfig config, SiteLayout layout, StagingSite staging) {
+    public DemoPublisher(SiteConfig config, SiteLayout layout, StagingSite staging) {
         this.config = config;
         this.layout = layout;
         this.staging = staging;
         this.links = new LinkRewriter(layout, config.projectRoot());
     }
 
-    List<PublishedPage> publish(DemoStage.DemoResult demo) {
+    public List<PublishedPage> publish(DemoStage.DemoResult demo) {
         List<ModuleReport> reports = demo.modules().stream().map(ModuleValidator.Outcome::report).toList();
         Map<String, String> reportPaths = new HashMap<>();
         for (ModuleReport r : reports) {
@@ -62,7 +59,7 @@ final class DemoPublisher {
             }
         }
         List<PublishedPage> pages = new ArrayList<>();
-        for (Path file : SiteBuilder.files(demo.dir())) {
+        for (Path file : SourceTree.files(demo.dir())) {
             String sitePath = layout.outputPathOf(file).orElseThrow();
             String display = config.display(file);
             if (!sitePath.endsWith(".html")) {
@@ -75,8 +72,8 @@ final class DemoPublisher {
                 List<String> urls = reports.stream().map(r -> SiteLayout.relativeUrl(sitePath, reportPaths.get(r.module()))).toList();
                 panel = InspectorPanel.html(reports, urls);
             }
-            String liveReloadScript = config.liveReload() ? SiteLayout.rootPrefix(sitePath) + "assets/livereload.js" : null;
-            staging.writeText(sitePath, DemoPageDecorator.decorate(html, panel, liveReloadScript), display);
+            String extraScript = config.extraScript() == null ? null : SiteLayout.rootPrefix(sitePath) + config.extraScript().sitePath();
+            staging.writeText(sitePath, DemoPageDecorator.decorate(html, panel, extraScript), display);
             pages.add(new PublishedPage(sitePath, display, file));
         }
         return pages;

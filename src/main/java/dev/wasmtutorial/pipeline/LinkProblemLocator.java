@@ -1,4 +1,4 @@
-package dev.wasmtutorial.build;
+package dev.wasmtutorial.pipeline;
 
 import dev.wasmtutorial.check.LinkChecker;
 import dev.wasmtutorial.config.BuildException;

@@ -1,4 +1,4 @@
-package dev.wasmtutorial.build;
+package dev.wasmtutorial.pipeline;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,7 @@
-package dev.wasmtutorial.wasm;
+package dev.wasmtutorial.publish;
 
+import dev.wasmtutorial.wasm.ModuleReport;
+import dev.wasmtutorial.wasm.ModuleShape;
 import org.jsoup.nodes.Entities;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.wasmtutorial.build;
+package dev.wasmtutorial.pipeline;
 
 import dev.wasmtutorial.TestFiles;
 
@@ -56,9 +56,8 @@ final class TestProject {
     }
 
     SiteConfig config() {
-        return new SiteConfig(root, root.resolve("content"), root.resolve("templates"), root.resolve("templates/assets"), List.of(), root.resolve("site"),
-                root.resolve("target/reports"), URI.create("https://example.org/tutorial/"), "Test site",
-                List.of(root.resolve("demo")), false, true, false);
+        return SiteConfig.builder(root).reportsDir(root.resolve("target/reports")).baseUrl(URI.create("https://example.org/tutorial/"))
+                .siteTitle("Test site").demoDirs(List.of(root.resolve("demo"))).buildDemos(false).build();
     }
 
     /** Every file of the built site with its bytes, for before/after comparisons. */

@@ -1,0 +1,77 @@
+package dev.wasmtutorial.publish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which files the service worker fetches on a reader's first visit: what reading the tutorial
+ * and running its demos needs. That is every page and every demo file, and of {@code assets/}
+ * only the entry points the templates load and what they import statically. Anything else is
+ * cached the first time it is used: chunks loaded on demand (Mermaid's diagram types), the
+ * search index under {@code pagefind/}, and any single file over {@link #LARGE_BYTES} (a
+ * language runtime, say).
+ */
+public final class Precache {
+
+    /** A file this large is optional by definition: fetched (and then cached) only when a page asks for it. */
+    public static final long LARGE_BYTES = 256 * 1024;
+
+    private static final Pattern STATIC_IMPORT = Pattern.compile("(?:\\bfrom\\s*|\\bimport\\s*)[\"']\\./([^\"']+)[\"']");
+
+    private Precache() {
+    }
+
+    /**
+     * @param site        the staged site folder
+     * @param files       every site path in it
+     * @param entryAssets file names under {@code assets/} that pages load directly
+     */
+    public static Set<String> select(Path site, Collection<String> files, Collection<String> entryAssets) {
+        Set<String> chosen = new TreeSet<>();
+        for (String path : files) {
+            if (!path.startsWith("assets/") && !path.startsWith("pagefind/") && !path.equals(ServiceWorker.FILE) && !large(site, path)) {
+                chosen.add(path);
+            }
+        }
+        Deque<String> queue = new ArrayDeque<>();
+        entryAssets.forEach(name -> queue.add("assets/" + name));
+        while (!queue.isEmpty()) {
+            String asset = queue.poll();
+            if (!files.contains(asset) || large(site, asset) || !chosen.add(asset) || !asset.endsWith(".js")) {
+                continue;
+            }
+            Matcher imports = STATIC_IMPORT.matcher(read(site, asset));
+            String folder = asset.substring(0, asset.lastIndexOf('/') + 1);
+            while (imports.find()) {
+                queue.add(folder + imports.group(1));
+            }
+        }
+        return chosen;
+    }
+
+    private static boolean large(Path site, String path) {
+        try {
+            return Files.size(site.resolve(path)) > LARGE_BYTES;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path site, String path) {
+        try {
+            return Files.readString(site.resolve(path), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.wasmtutorial.publish;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PrecacheTest {
+
+    @TempDir
+    Path site;
+
+    private void file(String path, String text) throws Exception {
+        Files.createDirectories(site.resolve(path).getParent());
+        Files.writeString(site.resolve(path), text);
+    }
+
+    @Test
+    void pagesDemosAndEntryAssetsWithTheirStaticImportsButNotLazyChunksTheIndexOrLargeFiles() throws Exception {
+        file("index.html", "<p>home</p>");
+        file("demo/index.html", "<p>demo</p>");
+        file("demo/dist/m.wasm", "wasm");
+        file("demo/dist/runtime.bin", "x".repeat((int) Precache.LARGE_BYTES + 1));
+        file("assets/site-A.js", "import{a}from\"./chunk-1.js\";import\"./chunk-2.js\";import('./diagrams-B.js')");
+        file("assets/chunk-1.js", "export const a=1");
+        file("assets/chunk-2.js", "import{b}from\"./chunk-3.js\"");
+        file("assets/chunk-3.js", "export const b=1");
+        file("assets/diagrams-B.js", "import\"./chunk-big.js\"");
+        file("assets/chunk-big.js", "mermaid");
+        file("assets/site-C.css", "body{}");
+        file("pagefind/pagefind.js", "index");
+        List<String> all;
+        try (var walk = Files.walk(site)) {
+            all = walk.filter(Files::isRegularFile).map(p -> site.relativize(p).toString()).toList();
+        }
+        assertThat(Precache.select(site, all, List.of("site-A.js", "site-C.css", "missing.svg"))).containsExactly(
+                "assets/chunk-1.js", "assets/chunk-2.js", "assets/chunk-3.js", "assets/site-A.js", "assets/site-C.css",
+                "demo/dist/m.wasm", "demo/index.html", "index.html");
+    }
+}
