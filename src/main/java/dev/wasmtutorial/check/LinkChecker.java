@@ -7,7 +7,8 @@ import org.jsoup.nodes.Element;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
+import dev.wasmtutorial.content.UrlPaths;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,7 +154,12 @@ public final class LinkChecker {
         if (pathPart.isEmpty()) {
             targetPage = page;
         } else {
-            String decoded = URLDecoder.decode(pathPart.replace("+", "%2B"), StandardCharsets.UTF_8);
+            String decoded;
+            try {
+                decoded = UrlPaths.decode(pathPart);
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
             String target;
             if (decoded.startsWith("/")) {
                 if (!decoded.startsWith(basePath)) {
@@ -177,7 +183,12 @@ public final class LinkChecker {
         if (fragment == null || fragment.isEmpty() || fragment.equals("top") || !targetPage.endsWith(".html")) {
             return null;
         }
-        String id = URLDecoder.decode(fragment, StandardCharsets.UTF_8);
+        String id;
+        try {
+            id = UrlPaths.decode(fragment);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
         Set<String> ids = idsByPage.computeIfAbsent(targetPage, p -> ids(Jsoup.parse(html.apply(p))));
         return ids.contains(id) ? null : "no element with id \"" + id + "\" in " + targetPage;
     }

@@ -43,6 +43,12 @@ public final class Main implements Runnable {
             ex.printStackTrace(err);
             return EXIT_INTERNAL_ERROR;
         });
+        // A mistyped option value deserves one line, not the whole usage text.
+        cli.setParameterExceptionHandler((ex, args1) -> {
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage() + " (hint: see '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            return ex.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+        });
         return cli.execute(args);
     }
 }

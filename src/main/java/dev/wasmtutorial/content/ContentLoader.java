@@ -61,7 +61,8 @@ public final class ContentLoader {
 
     public Page read(Path file) {
         String display = config.display(file);
-        String text = TextFiles.readUtf8(file, display).replace("\r\n", "\n");
+        RealPaths.requireInside(file, SourceLocation.of(display), config.projectRoot(), config.contentDir());
+        String text = TextFiles.normalizeLineEndings(TextFiles.readUtf8(file, display));
         FrontMatterParser.Split split = frontMatterParser.parse(text, display);
         String output = layout.outputPathOf(file).orElseThrow();
         return new Page(file.toAbsolutePath().normalize(), display, output, split.frontMatter(), split.body(), split.bodyLine());

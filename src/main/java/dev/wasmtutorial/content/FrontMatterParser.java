@@ -11,6 +11,8 @@ import dev.wasmtutorial.config.SourceLocation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Splits a Markdown file into YAML front matter and body, and checks the front matter's fields.
@@ -19,7 +21,10 @@ import java.util.Set;
 public final class FrontMatterParser {
 
     private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "order", "nav", "template", "draft");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
 
     /** The front matter, the Markdown after it, and the 1-based line on which that Markdown starts. */
     public record Split(FrontMatter frontMatter, String body, int bodyLine) {
@@ -70,6 +75,7 @@ public final class FrontMatterParser {
         if (yaml.isBlank()) {
             return Map.of();
         }
+        rejectTabIndentation(yaml, display);
         try {
             Object value = YAML.readValue(yaml, Object.class);
             if (value == null) {
@@ -91,23 +97,58 @@ public final class FrontMatterParser {
             if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getContextMark() != null) {
                 line = marked.getContextMark().getLine() + 2;
             }
+            Matcher duplicate = DUPLICATE.matcher(e.getOriginalMessage());
+            if (duplicate.find()) {
+                String key = duplicate.group(1);
+                throw new BuildException(new SourceLocation(display, line),
+                        "duplicate front matter key '" + key + "' (first on line " + lineOfKey(yaml, key) + ")",
+                        "keep one of the two '" + key + ":' lines");
+            }
             throw new BuildException(new SourceLocation(display, line),
                     "malformed front matter: " + e.getOriginalMessage().lines().findFirst().orElse("invalid YAML"),
                     "front matter is YAML: 'key: value', one per line; quote values that contain ': '");
         }
     }
 
+    /** SnakeYAML's own message for a tab ("while scanning for the next token") hides the cause. */
+    private static void rejectTabIndentation(String yaml, String display) {
+        String[] lines = yaml.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            String indent = line.substring(0, line.length() - line.stripLeading().length());
+            if (indent.indexOf('\t') >= 0) {
+                throw new BuildException(new SourceLocation(display, i + 2), "tab used for indentation in front matter",
+                        "YAML allows only spaces for indentation; replace the tab with spaces");
+            }
+        }
+    }
+
     private FrontMatter toFrontMatter(Map<String, Object> fields, String yaml, String display) {
         for (String key : fields.keySet()) {
             if (!KNOWN_KEYS.contains(key)) {
-                diagnostics.warn(new SourceLocation(display, lineOfKey(yaml, key)),
-                        "unknown front matter field '" + key + "' (known: title, description, order, nav, template, draft)");
+                String suggestion = closestKnownKey(key);
+                diagnostics.warn(new SourceLocation(display, lineOfKey(yaml, key)), "unknown front matter field '" + key + "' "
+                        + (suggestion != null ? "(did you mean '" + suggestion + "'?)" : "(known: title, description, order, nav, template, draft)"));
             }
         }
         Object title = fields.get("title");
-        if (!(title instanceof String t) || t.isBlank()) {
-            throw new BuildException(new SourceLocation(display, title == null ? 1 : lineOfKey(yaml, "title")),
-                    "front matter needs a non-empty 'title'", "add 'title: ...' between the '---' lines");
+        if (title == null) {
+            String misspelt = fields.keySet().stream().filter(k -> "title".equals(closestKnownKey(k))).findFirst().orElse(null);
+            if (misspelt != null) {
+                throw new BuildException(new SourceLocation(display, lineOfKey(yaml, misspelt)),
+                        "front matter needs a 'title'; found '" + misspelt + "'", "did you mean 'title'?");
+            }
+            throw new BuildException(new SourceLocation(display, 1), "front matter needs a non-empty 'title'",
+                    "add 'title: ...' between the '---' lines");
+        }
+        if (!(title instanceof String t)) {
+            throw new BuildException(new SourceLocation(display, lineOfKey(yaml, "title")),
+                    "'title' must be text, not " + (title instanceof Map || title instanceof java.util.List ? "a YAML structure" : "'" + title + "'"),
+                    "quote it: title: \"" + title + "\"");
+        }
+        if (t.isBlank()) {
+            throw new BuildException(new SourceLocation(display, lineOfKey(yaml, "title")),
+                    "front matter needs a non-empty 'title'", "write the page's title after 'title: '");
         }
         String description = stringField(fields, "description", yaml, display);
         if (description == null) {
@@ -154,6 +195,31 @@ public final class FrontMatterParser {
                     "'" + key + "' must be text, not '" + value + "'", "quote the value");
         }
         return s.strip();
+    }
+
+    /** The known key an unknown one is most likely a typo of (case or up to two edits), or null. */
+    static String closestKnownKey(String key) {
+        String lower = key.toLowerCase(java.util.Locale.ROOT);
+        return KNOWN_KEYS.stream().filter(k -> editDistance(lower, k) <= (k.length() <= 4 ? 1 : 2)).findFirst().orElse(null);
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /** The file line of a top-level key (the front matter starts on line 2). */

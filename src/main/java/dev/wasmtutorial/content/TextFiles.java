@@ -68,6 +68,11 @@ public final class TextFiles {
         return line;
     }
 
+    /** CRLF and old-Mac CR-only line endings become '\n' (CommonMark treats all three as line ends). */
+    public static String normalizeLineEndings(String text) {
+        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
     /** Same as {@link #readUtf8} but reports a wrapped coding error, for callers that already have bytes. */
     public static String decode(byte[] bytes, String display) {
         return decodeUtf8(bytes, display);

@@ -2,6 +2,7 @@ package dev.wasmtutorial.markdown;
 
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.SourceLocation;
+import dev.wasmtutorial.content.RealPaths;
 import dev.wasmtutorial.content.TextFiles;
 
 import java.nio.file.Files;
@@ -68,7 +69,20 @@ final class IncludeDirective {
             throw new BuildException(where, "included file not found: " + includePath,
                     "the path is relative to the Markdown file; check it exists");
         }
-        String text = TextFiles.readUtf8(file, projectRoot.relativize(file).toString()).replace("\r\n", "\n");
+        RealPaths.requireInside(file, where, projectRoot);
+        String text;
+        try {
+            text = TextFiles.readUtf8(file, projectRoot.relativize(file).toString());
+        } catch (BuildException e) {
+            // The author's mistake is the include line, not the file it names.
+            throw new BuildException(where, "cannot include '" + includePath + "': " + e.location() + ": " + e.getMessage(),
+                    "include only text files (UTF-8), e.g. source code");
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new BuildException(where, "cannot include '" + includePath + "': it is a binary file (it contains NUL bytes)",
+                    "include only text files (UTF-8), e.g. source code");
+        }
+        text = TextFiles.normalizeLineEndings(text);
         String code = region == null ? text : extractRegion(text, region, includePath, where);
         code = stripMarkerLines(code);
         return new Included(stripTrailingNewlines(code), file);

@@ -4,9 +4,8 @@ import dev.wasmtutorial.config.SitePaths;
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.SourceLocation;
 import dev.wasmtutorial.content.SiteLayout;
+import dev.wasmtutorial.content.UrlPaths;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -51,7 +50,12 @@ public final class LinkRewriter {
         int cut = indexOfAny(url, '#', '?');
         String path = cut < 0 ? url : url.substring(0, cut);
         String suffix = cut < 0 ? "" : url.substring(cut);
-        String decoded = URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+        String decoded;
+        try {
+            decoded = UrlPaths.decode(path);
+        } catch (IllegalArgumentException e) {
+            throw new BuildException(where, "link '" + url + "': " + e.getMessage(), "write %25 for a literal '%'");
+        }
         Path target = sourceFile.toAbsolutePath().getParent().resolve(decoded).normalize();
         if (!target.startsWith(projectRoot)) {
             throw new BuildException(where, "link '" + url + "' points outside the project", "link to files inside the repository");
@@ -63,11 +67,7 @@ public final class LinkRewriter {
                     "link to a page under content/ or a file in a demo folder, or use an absolute https:// URL");
         }
         String relative = SiteLayout.relativeUrl(fromPage, published.get());
-        return encodePath(relative) + suffix;
-    }
-
-    private static String encodePath(String path) {
-        return path.replace("%", "%25").replace(" ", "%20");
+        return UrlPaths.encode(relative) + suffix;
     }
 
     private static int indexOfAny(String s, char a, char b) {

@@ -6,11 +6,13 @@ import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.Diagnostics;
 import dev.wasmtutorial.config.ProcessRunner;
 import dev.wasmtutorial.config.SiteConfig;
+import dev.wasmtutorial.config.SourceLocation;
 import dev.wasmtutorial.config.SourceTree;
 import dev.wasmtutorial.content.ContentLoader;
 import dev.wasmtutorial.content.FrontMatterParser;
 import dev.wasmtutorial.content.Navigation;
 import dev.wasmtutorial.content.Page;
+import dev.wasmtutorial.content.RealPaths;
 import dev.wasmtutorial.content.SiteLayout;
 import dev.wasmtutorial.markdown.MarkdownRenderer;
 import dev.wasmtutorial.markdown.RenderedMarkdown;
@@ -118,12 +120,10 @@ public final class SiteBuilder {
         // Pages are independent: render them in parallel, publish them in a fixed order.
         record RenderedPage(Page page, RenderedMarkdown body, String html) {
         }
-        List<RenderedPage> rendered = pages.parallelStream()
-                .map(p -> {
-                    RenderedMarkdown body = renderCache == null ? markdown.render(p) : renderCache.render(p, markdown);
-                    return new RenderedPage(p, body, composer.compose(p, body));
-                })
-                .toList();
+        List<RenderedPage> rendered = PageRenderPool.render(pages, p -> {
+            RenderedMarkdown body = renderCache == null ? markdown.render(p) : renderCache.render(p, markdown);
+            return new RenderedPage(p, body, composer.compose(p, body));
+        });
         rendered.forEach(r -> diagnostics.addAll(r.body().warnings()));
         int pagesRendered = renderCache == null ? pages.size() : renderCache.takeRenderedCount();
         stage("render");
@@ -178,11 +178,14 @@ public final class SiteBuilder {
             if (!report.problems().isEmpty()) {
                 LinkProblemLocator locator = new LinkProblemLocator(origins);
                 List<BuildException> errors = report.problems().stream().map(locator::toError).toList();
-                errors.forEach(e -> log.println(e.oneLine()));
-                throw errors.get(0);
+                // Each once: all but the last here, the last by whoever catches it.
+                errors.subList(0, errors.size() - 1).forEach(e -> log.println(e.oneLine()));
+                throw errors.get(errors.size() - 1);
             }
             List<Diagnostics.Warning> warnings = diagnostics.warnings();
-            warnings.forEach(w -> log.println(w));
+            if (!(config.strict() && warnings.size() == 1)) { // a single one is the error line below
+                warnings.forEach(w -> log.println(w));
+            }
             if (config.strict() && !warnings.isEmpty()) {
                 Diagnostics.Warning first = warnings.get(0);
                 throw new BuildException(first.location(), warnings.size() + " warning(s) in strict mode: " + first.message(),
@@ -222,6 +225,7 @@ public final class SiteBuilder {
     private void copyContentFiles(StagingSite staging, SiteLayout layout) {
         for (Path file : SourceTree.files(config.contentDir())) {
             if (!SiteLayout.isMarkdown(file)) {
+                RealPaths.requireInside(file, SourceLocation.of(config.display(file)), config.projectRoot(), config.contentDir());
                 staging.copy(file, layout.outputPathOf(file).orElseThrow(), config.display(file));
             }
         }
@@ -231,6 +235,7 @@ public final class SiteBuilder {
         for (Path file : SourceTree.files(dir)) {
             String name = SitePaths.slashes(dir.relativize(file));
             if (!name.equals(AssetManifest.FILE)) {
+                RealPaths.requireInside(file, SourceLocation.of(config.display(file)), config.projectRoot(), dir);
                 staging.copy(file, prefix + name, config.display(file));
             }
         }

@@ -3,6 +3,8 @@ package dev.wasmtutorial.publish;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wasmtutorial.config.SiteConfig;
+import dev.wasmtutorial.config.SourceLocation;
+import dev.wasmtutorial.content.RealPaths;
 import dev.wasmtutorial.config.SourceTree;
 import dev.wasmtutorial.content.SiteLayout;
 import dev.wasmtutorial.content.TextFiles;
@@ -62,6 +64,7 @@ public final class DemoPublisher {
         for (Path file : SourceTree.files(demo.dir())) {
             String sitePath = layout.outputPathOf(file).orElseThrow();
             String display = config.display(file);
+            RealPaths.requireInside(file, SourceLocation.of(display), config.projectRoot(), demo.dir());
             if (!sitePath.endsWith(".html")) {
                 staging.copy(file, sitePath, display);
                 continue;

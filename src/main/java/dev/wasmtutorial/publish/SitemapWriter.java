@@ -1,5 +1,7 @@
 package dev.wasmtutorial.publish;
 
+import dev.wasmtutorial.content.UrlPaths;
+
 import java.net.URI;
 import java.util.Collection;
 import java.util.TreeSet;
@@ -15,7 +17,7 @@ public final class SitemapWriter {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (String path : new TreeSet<>(paths)) {
-            xml.append("  <url><loc>").append(escape(baseUrl.resolve(path).toString())).append("</loc></url>\n");
+            xml.append("  <url><loc>").append(escape(baseUrl.resolve(UrlPaths.encode(path)).toString())).append("</loc></url>\n");
         }
         return xml.append("</urlset>\n").toString();
     }

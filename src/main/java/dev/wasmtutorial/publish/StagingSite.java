@@ -27,7 +27,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A new site assembled in a hidden sibling folder of the output, then swapped in by renames.
+ * A new site assembled in a hidden sibling folder of the output, then swapped in by renames
+ * under a {@link PublishLock}. Each build stages in a folder of its own ({@link StagingNames}).
  * Until {@link #commit()} the published site is untouched; a failed build calls
  * {@link #discard()} and leaves it exactly as it was. Each site path may be written once:
  * a second writer is an error naming both sources.
@@ -56,12 +57,11 @@ public final class StagingSite implements AutoCloseable {
 
     public StagingSite(Path outDir) {
         this.outDir = outDir.toAbsolutePath().normalize();
-        String name = this.outDir.getFileName().toString();
-        this.staging = this.outDir.resolveSibling("." + name + ".staging");
-        this.previous = this.outDir.resolveSibling("." + name + ".previous");
+        StagingNames names = new StagingNames(this.outDir);
+        this.staging = names.newStaging();
+        this.previous = names.previousFor(staging);
         try {
-            deleteTree(staging);
-            deleteTree(previous);
+            names.deleteAbandoned();
             Files.createDirectories(staging);
         } catch (IOException e) {
             throw new BuildException(SourceLocation.of(staging.toString()), "cannot create the staging folder: " + e.getMessage(),
@@ -205,10 +205,10 @@ public final class StagingSite implements AutoCloseable {
         return new TreeMap<>(writers);
     }
 
-    /** Replaces the output folder with the staged one. */
+    /** Replaces the output folder with the staged one, while no other build does the same. */
     public void commit() {
         awaitWrites();
-        try {
+        try (PublishLock lock = PublishLock.acquire(outDir, PublishLock.DEFAULT_WAIT)) {
             if (Files.exists(outDir)) {
                 move(outDir, previous);
                 try {

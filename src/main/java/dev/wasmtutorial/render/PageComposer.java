@@ -5,6 +5,7 @@ import dev.wasmtutorial.content.FrontMatter;
 import dev.wasmtutorial.content.Navigation;
 import dev.wasmtutorial.content.Page;
 import dev.wasmtutorial.content.SiteLayout;
+import dev.wasmtutorial.content.UrlPaths;
 import dev.wasmtutorial.markdown.RenderedMarkdown;
 
 import java.net.URI;
@@ -59,11 +60,11 @@ public final class PageComposer {
                 .description(page.frontMatter().description() == null ? "" : page.frontMatter().description())
                 .content(body.html())
                 .toc(body.toc())
-                .nav(sidebar(page, to -> SiteLayout.relativeUrl(from, to)))
+                .nav(sidebar(page, to -> UrlPaths.encode(SiteLayout.relativeUrl(from, to))))
                 .previous(navigation.previous(page).map(p -> link(page, p)).orElse(null))
                 .next(navigation.next(page).map(p -> link(page, p)).orElse(null))
                 .root(root)
-                .canonicalUrl(baseUrl == null ? null : baseUrl.resolve(canonicalPath(from)).toString())
+                .canonicalUrl(baseUrl == null ? null : baseUrl.resolve(UrlPaths.encode(canonicalPath(from))).toString())
                 .hasDiagram(body.hasDiagram())
                 .extraScript(extraScript == null ? null : root + extraScript)
                 .assets(assets.urls(root, ASSET_NAMES))
@@ -89,7 +90,7 @@ public final class PageComposer {
                 .siteTitle(siteTitle)
                 .title("Page not found")
                 .description("This page does not exist.")
-                .nav(sidebar(null, to -> basePath + canonicalPath(to)))
+                .nav(sidebar(null, to -> basePath + UrlPaths.encode(canonicalPath(to))))
                 .root(basePath)
                 .canonicalUrl(baseUrl == null ? null : baseUrl.resolve("404.html").toString())
                 .assets(assets.urls(basePath, ASSET_NAMES))
@@ -118,14 +119,14 @@ public final class PageComposer {
         navigation.root().page().ifPresent(home -> crumbs.add(link(page, home)));
         for (Navigation.Node section : ancestors) {
             crumbs.add(new PageModel.NavLink(section.title(),
-                    section.path().map(p -> SiteLayout.relativeUrl(page.outputPath(), p)).orElse(null), false));
+                    section.path().map(p -> UrlPaths.encode(SiteLayout.relativeUrl(page.outputPath(), p))).orElse(null), false));
         }
         crumbs.add(link(page, page));
         return crumbs;
     }
 
     private static PageModel.NavLink link(Page from, Page to) {
-        return new PageModel.NavLink(to.frontMatter().title(), SiteLayout.relativeUrl(from.outputPath(), to.outputPath()), to == from);
+        return new PageModel.NavLink(to.frontMatter().title(), UrlPaths.encode(SiteLayout.relativeUrl(from.outputPath(), to.outputPath())), to == from);
     }
 
     /** Site-relative URL of a page, with index.html dropped (the form used in the sitemap). */

@@ -84,7 +84,7 @@ public final class SiteContents {
 
     private static String link(Navigation.Node node) {
         String title = Entities.escape(node.title());
-        return node.path().map(p -> "<a href=\"" + Entities.escape(p) + "\">" + title + "</a>").orElse(title);
+        return node.path().map(p -> "<a href=\"" + Entities.escape(dev.wasmtutorial.content.UrlPaths.encode(p)) + "\">" + title + "</a>").orElse(title);
     }
 
     private static String hash(String text) {

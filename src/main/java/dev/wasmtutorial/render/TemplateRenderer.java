@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -72,10 +73,28 @@ public final class TemplateRenderer {
             compiled.evaluate(out, model);
         } catch (PebbleException e) {
             throw templateError(e, template);
+        } catch (StackOverflowError e) {
+            throw endlessRecursion(template);
         } catch (IOException e) {
             throw new BuildException(usedBy, "cannot render template: " + e.getMessage(), null, e);
         }
         return out.toString();
+    }
+
+    private BuildException endlessRecursion(String template) {
+        var cycle = new TemplateCycles(templatesDir, SUFFIX).cycleFrom(template);
+        if (cycle.isPresent()) {
+            var chain = cycle.get();
+            var last = chain.get(chain.size() - 1);
+            StringBuilder path = new StringBuilder(chain.get(0).from());
+            chain.forEach(edge -> path.append(" -> ").append(edge.to()));
+            return new BuildException(TemplateCycles.locationOf(last, templatesDisplay, SUFFIX),
+                    "template '" + last.from() + "' includes itself without end (" + path + ")",
+                    "remove the include, or wrap it in a condition that becomes false");
+        }
+        return new BuildException(SourceLocation.of(templatesDisplay + "/" + template + SUFFIX),
+                "rendering template '" + template + "' recursed without end (a macro that calls itself?)",
+                "give the recursive macro a condition that stops it");
     }
 
     private BuildException templateError(PebbleException e, String template) {
@@ -85,6 +104,24 @@ public final class TemplateRenderer {
         }
         int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
         String message = e.getPebbleMessage() == null ? e.getMessage() : e.getPebbleMessage();
+        java.util.regex.Matcher end = UnclosedTag.UNEXPECTED_END.matcher(message);
+        java.util.regex.Matcher endOfFile = UnclosedTag.END_OF_TEMPLATE.matcher(message);
+        boolean midway = end.find() && line > 0;
+        if (midway || endOfFile.find()) {
+            try {
+                List<String> lines = Files.readAllLines(templatesDir.resolve(file));
+                var open = midway ? UnclosedTag.find(lines, line, end.group(1)) : UnclosedTag.openAtEnd(lines, endOfFile.group(1));
+                if (open.isPresent()) {
+                    String tag = open.get().tag();
+                    String met = midway ? "Pebble met '{% " + end.group(1) + " %}' on line " + line + " first" : "the file ends first";
+                    return new BuildException(new SourceLocation(templatesDisplay + "/" + file, open.get().line()),
+                            "template error: '{% " + tag + " %}' is never closed (" + met + ")",
+                            "add '{% end" + tag + " %}' where the " + tag + " should end", e);
+                }
+            } catch (IOException ignored) {
+                // fall back to Pebble's own message
+            }
+        }
         return new BuildException(new SourceLocation(templatesDisplay + "/" + file, line),
                 "template error: " + message, "fix the template; variables available to pages are listed in templates/README.md", e);
     }

@@ -29,7 +29,9 @@ public final class DemoScriptRunner {
         try {
             runner.run(List.of("bash", script.toString()), script.getParent(), display, "run 'bash " + display + "' to see the full output");
         } catch (BuildException e) {
-            throw new BuildException(e.location(), "build script " + e.getMessage(), e.hint(), e);
+            String hint = e.getMessage().contains("emcc") && e.getMessage().contains("not found")
+                    ? e.hint() + "; or, if the modules in dist/ are up to date, build with --skip-demo-build" : e.hint();
+            throw new BuildException(e.location(), "build script " + e.getMessage(), hint, e);
         }
     }
 }

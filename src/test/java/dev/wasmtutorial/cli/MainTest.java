@@ -65,6 +65,18 @@ class MainTest {
         assertThat(out.toString()).contains("checked 2 links in 1 pages: 1 broken, 0 external (not fetched)");
     }
 
+    @Test
+    void aMalformedOptionValueIsOneLineNotTheUsage() {
+        assertThat(Main.run("build", "--base-url", "http://a b/")).isEqualTo(1);
+        assertThat(err.toString().strip().lines()).containsExactly(
+                "error: --base-url 'http://a b/' is not an absolute URL (hint: write e.g. --base-url https://example.org/tutorial/)");
+        err.reset();
+        assertThat(Main.run("serve", "--port", "eighty")).isEqualTo(2);
+        assertThat(err.toString().strip().lines()).singleElement().asString()
+                .startsWith("error: Invalid value for option '--port': 'eighty' is not an int")
+                .endsWith("(hint: see 'wasm-tutorial serve --help')");
+    }
+
     /** A project with one page and one demo folder the CLI is not told about, whose build script makes its module. */
     private void projectWithAFixtureDemo() throws Exception {
         Files.createDirectories(dir.resolve("content"));

@@ -90,6 +90,6 @@ class FrontMatterParserTest {
         parser.parse("---\ntitle: A\ntitel: typo\n---\n", "e.md");
         assertThat(diagnostics.warnings()).extracting(Object::toString).containsExactly(
                 "e.md:1: warning: no 'description' in front matter (used for the meta description)",
-                "e.md:3: warning: unknown front matter field 'titel' (known: title, description, order, nav, template, draft)");
+                "e.md:3: warning: unknown front matter field 'titel' (did you mean 'title'?)");
     }
 }

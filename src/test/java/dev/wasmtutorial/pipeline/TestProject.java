@@ -26,19 +26,7 @@ final class TestProject {
         this.root = root;
         try {
             TestFiles.copyTree(Path.of("templates"), root.resolve("templates"));
-            Path demo = Files.createDirectories(root.resolve("demo/dist"));
-            Files.copy(Path.of("src/test/resources/wasm/add_and_log.wasm"), demo.resolve("add_and_log.wasm"));
-            Files.writeString(root.resolve("demo/wasm-checks.yaml"), """
-                    modules:
-                      - file: dist/add_and_log.wasm
-                        record: [env.log_value]
-                        checks:
-                          - name: adds
-                            call: add_and_log
-                            args: [5, 7]
-                            returns: 12
-                    """);
-            Files.writeString(root.resolve("demo/index.html"), """
+            TestFiles.writeFixtureDemo(root.resolve("demo"), """
                     <!DOCTYPE html><html><head><title>Demo</title><link rel="icon" href="data:,"></head>
                     <body><a href="../index.html">back</a><section id="module-inspector"></section></body></html>
                     """);
@@ -62,17 +50,11 @@ final class TestProject {
 
     /** Every file of the built site with its bytes, for before/after comparisons. */
     Map<String, String> snapshot() throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        Path site = root.resolve("site");
-        try (Stream<Path> walk = Files.walk(site)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                files.put(site.relativize(p).toString(), java.util.HexFormat.of().formatHex(
-                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
-            }
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        return files;
+        return snapshot(root.resolve("site"));
+    }
+
+    static Map<String, String> snapshot(Path site) throws IOException {
+        return TestFiles.snapshot(site);
     }
 
 }

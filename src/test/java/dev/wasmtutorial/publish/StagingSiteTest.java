@@ -29,7 +29,7 @@ class StagingSiteTest {
         assertThat(site.resolve("index.html")).hasContent("new");
         assertThat(site.resolve("old.html")).doesNotExist();
         try (var listing = Files.list(dir)) {
-            assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("site");
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("site", ".site.lock");
         }
     }
 
@@ -42,7 +42,9 @@ class StagingSiteTest {
             staging.writeText("index.html", "half-built", "content/index.md");
         }
         assertThat(site.resolve("index.html")).hasContent("published");
-        assertThat(dir.resolve(".site.staging")).doesNotExist();
+        try (var listing = Files.list(dir)) {
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("site");
+        }
     }
 
     @Test
@@ -81,6 +83,29 @@ class StagingSiteTest {
                 byte[] bytes = Files.readAllBytes(staging.root().resolve(entry.getKey()));
                 assertThat(entry.getValue()).isEqualTo(java.util.HexFormat.of().formatHex(
                         java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+            }
+        }
+    }
+
+    @Test
+    void eachStagingSiteHasItsOwnFolder() {
+        Path site = dir.resolve("site");
+        try (StagingSite a = new StagingSite(site); StagingSite b = new StagingSite(site)) {
+            assertThat(a.root()).isNotEqualTo(b.root());
+            assertThat(a.root().getFileName().toString()).startsWith(".site.staging-" + ProcessHandle.current().pid() + "-");
+        }
+    }
+
+    @Test
+    void leftoversOfADeadProcessAreRemovedButThoseOfALiveBuildAreNot() throws Exception {
+        Path site = Files.createDirectories(dir.resolve("site"));
+        Path dead = Files.createDirectories(dir.resolve(".site.staging-999999999-1"));
+        Path legacy = Files.createDirectories(dir.resolve(".site.previous"));
+        try (StagingSite live = new StagingSite(site)) {
+            try (StagingSite next = new StagingSite(site)) {
+                assertThat(dead).doesNotExist();
+                assertThat(legacy).doesNotExist();
+                assertThat(live.root()).isDirectory();
             }
         }
     }

@@ -40,7 +40,8 @@ class DemoScriptRunnerTest {
                 .isInstanceOf(BuildException.class)
                 .satisfies(e -> assertThat(((BuildException) e).oneLine()).isEqualTo(
                         "demo/scripts/build.sh: error: build script failed (exit 2): emcc (Emscripten) was not found on PATH."
-                                + " (hint: on Debian/Ubuntu run 'sudo apt-get install emscripten')"));
+                                + " (hint: on Debian/Ubuntu run 'sudo apt-get install emscripten'; or, if the modules in dist/ are up to date,"
+                                + " build with --skip-demo-build)"));
     }
 
     @Test
