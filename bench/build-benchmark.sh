@@ -1,35 +1,118 @@
 #!/usr/bin/env bash
-# Build benchmark: generate a synthetic corpus of PAGES Markdown pages (default 2000) and time
-# full builds of it with the generator's jar, printing wall time, pages/s, CPU time (user+sys)
-# and peak RSS per run. On a shared VM wall time drifts by tens of percent from minute to minute;
-# CPU time is the steadier figure for comparing two versions (run them interleaved).
+# Build benchmark: generate a synthetic corpus of PAGES Markdown pages and time builds of it with
+# the generator's jar and, when `hugo` is installed, with Hugo on the same pages in the same run.
+# Each round runs, tool after tool (interleaved, so both see the same machine load):
+#   cold       output (and this generator's build cache under target/) deleted first
+#   no-change  the same build again
+#   edit       after appending a line to one page
+# and prints wall time, CPU time (user+sys) and peak RSS; the summary gives medians, output
+# sizes and the ratio to Hugo. On a shared VM wall time drifts by tens of percent from minute to
+# minute; CPU time is the steadier figure.
 #
 #   ./mvnw package -DskipTests   # once, to build target/wasm-tutorial.jar
-#   bench/build-benchmark.sh [PAGES] [RUNS]
-#   BENCH_JVM_ARGS="-XX:+UseParallelGC" bench/build-benchmark.sh   # try other JVM options
+#   bench/build-benchmark.sh [PAGES] [RUNS] [tree|flat|site]
+#     tree  (default) chapters of 20 pages in folders, each with an index.md
+#     flat  every page in one folder, each with order:
+#     site  this repository's own content/ (PAGES ignored; demos published as last built, not rebuilt)
+#   BENCH_COLD_ONLY=1 bench/build-benchmark.sh 20000 1       # cold builds only (for scaling runs)
+#   BENCH_JAR=/tmp/other.jar bench/build-benchmark.sh              # time another build of the generator
+#   BENCH_JVM_ARGS="-XX:+UseSerialGC" bench/build-benchmark.sh   # JVM options (default: none, as the README runs it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 pages="${1:-2000}"
 runs="${2:-3}"
-jar=target/wasm-tutorial.jar
+mode="${3:-tree}"
+jar="${BENCH_JAR:-$PWD/target/wasm-tutorial.jar}"
 [[ -f "$jar" ]] || { echo "error: $jar not found (hint: ./mvnw package -DskipTests)" >&2; exit 1; }
 [[ -x /usr/bin/time ]] || { echo "error: /usr/bin/time not found (hint: apt-get install time)" >&2; exit 1; }
+[[ "$mode" =~ ^(tree|flat|site)$ ]] || { echo "error: unknown mode '$mode' (hint: tree, flat or site)" >&2; exit 2; }
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-java bench/GenerateCorpus.java "$work/content" "$pages"
+if [[ "$mode" == site ]]; then
+  cp -r content "$work/content"
+  # Included files are referenced relative to the project root.
+  for demo in minimal-demo emscripten-starter-pack; do cp -r "$demo" "$work/$demo"; done
+else
+  java bench/GenerateCorpus.java "$work/content" "$pages" "$mode"
+fi
 cp -r templates "$work/templates"
-echo "corpus: $pages pages, $(du -sk "$work/content" | cut -f1) KiB of Markdown; $(nproc) cores; $(java -version 2>&1 | head -1)"
+pages=$(find "$work/content" -name '*.md' | wc -l)
+edited=$(find "$work/content" -name '*.md' ! -name index.md | sort | sed -n "$(( (pages + 1) / 2 ))p")
+echo "corpus ($mode): $pages pages, $(du -sk "$work/content" | cut -f1) KiB of Markdown; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
 
-# The same JVM options as the Maven build uses for the generator (see pom.xml: generator.jvm.args).
-jvm_args=(${BENCH_JVM_ARGS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC})
-echo "java ${jvm_args[*]} -jar $jar build ..."
-for run in $(seq 1 "$runs"); do
-  /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" \
-    java "${jvm_args[@]}" -jar "$jar" build --timings --root "$work" --no-demos --out "$work/site" --reports "$work/reports" >"$work/build.log"
+jvm_args=(${BENCH_JVM_ARGS:-})
+# The site's pages link to its demos: publish them as built by the last ./mvnw package (modules still validated).
+demo_args=(--no-demos); [[ "$mode" == site ]] && demo_args=(--skip-demo-build)
+ours_cmd=(java "${jvm_args[@]}" -jar "$jar" build --root "$work" "${demo_args[@]}" --out "$work/site" --reports "$work/reports")
+echo "ours: java ${jvm_args[*]} -jar target/wasm-tutorial.jar build ${demo_args[*]} ..."
+
+hugo_site="$work/hugo"
+if command -v hugo >/dev/null; then
+  # The same Markdown; Hugo names a section's page _index.md. A minimal template: title, body, table
+  # of contents, link to the section, previous/next in the section; section pages list their pages.
+  mkdir -p "$hugo_site/layouts/_default" && cp -r "$work/content" "$hugo_site/content"
+  find "$hugo_site/content" -name index.md -execdir mv index.md _index.md \;
+  printf 'baseURL = "https://example.org/"\ntitle = "Benchmark"\ndisableKinds = ["taxonomy", "term", "RSS"]\n' >"$hugo_site/hugo.toml"
+  head='<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title><meta name="description" content="{{ .Description }}"></head><body><nav>{{ with .Parent }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav>'
+  echo "$head"'<main><h1>{{ .Title }}</h1>{{ .Content }}</main><aside>{{ .TableOfContents }}</aside><footer>{{ with .PrevInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }} {{ with .NextInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</footer></body></html>' \
+    >"$hugo_site/layouts/_default/single.html"
+  echo "$head"'<main><h1>{{ .Title }}</h1>{{ .Content }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></main></body></html>' \
+    >"$hugo_site/layouts/_default/list.html"
+  echo "hugo: $(hugo version | cut -d' ' -f1-2), hugo --source ... --quiet"
+  tools=(ours hugo)
+else
+  echo "hugo: not installed, timing this generator only"
+  tools=(ours)
+fi
+hugo_cmd=(hugo --source "$hugo_site" --destination "$hugo_site/public" --quiet)
+output_dir() { [[ "$1" == ours ]] && echo "$work/site" || echo "$hugo_site/public"; }
+
+results="$work/results.txt"
+measure() { # tool scenario
+  local tool="$1" scenario="$2"
+  local -n cmd="${tool}_cmd"
+  /usr/bin/time -f '%e %M %U %S' -o "$work/time.txt" "${cmd[@]}" >"$work/$tool.log" 2>&1 || { cat "$work/$tool.log" >&2; exit 1; }
   read -r wall rss_kb user sys <"$work/time.txt"
-  pages_per_s=$(awk -v p="$pages" -v w="$wall" 'BEGIN { printf "%.0f", (p + 1) / w }')
-  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
-  echo "run $run: wall ${wall} s, ${pages_per_s} pages/s, CPU ${cpu} s, peak RSS $((rss_kb / 1024)) MiB | $(tail -2 "$work/build.log" | tr '\n' ' ')"
+  local cpu; cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+  local size; size=$(du -sk "$(output_dir "$tool")" | cut -f1)
+  echo "$tool $scenario $wall $cpu $((rss_kb / 1024)) $size" >>"$results"
+  printf '  %-5s %-9s wall %6.2f s  CPU %6.2f s  peak RSS %5d MiB  output %6d KiB\n' "$tool" "$scenario" "$wall" "$cpu" $((rss_kb / 1024)) "$size"
+}
+
+for run in $(seq 1 "$runs"); do
+  echo "round $run (load $(cut -d' ' -f1 /proc/loadavg)):"
+  for tool in "${tools[@]}"; do
+    # Each tool's own output and caches only (deleting ours before Hugo's run would make our no-change run cold).
+    if [[ "$tool" == ours ]]; then rm -rf "$work/site" "$work/target"; else rm -rf "$hugo_site/public" "$hugo_site/resources"; fi
+    measure "$tool" cold
+  done
+  [[ -n "${BENCH_COLD_ONLY:-}" ]] && continue
+  for tool in "${tools[@]}"; do measure "$tool" no-change; done
+  printf '\nEdited in round %s.\n' "$run" >>"$edited"
+  if [[ -d "$hugo_site" ]]; then cp "$edited" "$hugo_site/content/${edited#"$work/content/"}"; fi
+  for tool in "${tools[@]}"; do measure "$tool" edit; done
 done
+
+echo "medians over $runs rounds ($mode, $pages pages; wall / CPU in s, peak RSS in MiB, output in KiB):"
+awk -v have_hugo="${#tools[@]}" '
+  function median(list,   n, a, i, j, t) {
+    n = split(list, a, " ")
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+  }
+  { key = $1 " " $2; wall[key] = wall[key] " " $3; cpu[key] = cpu[key] " " $4; rss[key] = rss[key] " " $5; size[key] = $6; seen[$2] = 1 }
+  END {
+    split("cold no-change edit", scenarios, " ")
+    for (s = 1; s <= 3; s++) {
+      sc = scenarios[s]; o = "ours " sc; h = "hugo " sc
+      if (!(sc in seen)) continue
+      line = sprintf("  %-9s ours wall %6.2f CPU %6.2f RSS %5d out %6d", sc, median(wall[o]), median(cpu[o]), median(rss[o]), size[o])
+      if (have_hugo == 2) {
+        line = line sprintf(" | hugo wall %6.2f CPU %6.2f RSS %5d out %6d | ratio ours/hugo wall %.2f CPU %.2f", median(wall[h]), median(cpu[h]),
+          median(rss[h]), size[h], median(wall[o]) / median(wall[h]), median(cpu[o]) / median(cpu[h]))
+      }
+      print line
+    }
+  }' "$results"

@@ -28,6 +28,51 @@ if (navToggle && sidebar) {
   });
 }
 
+// Long sidebar lists: a page carries only its neighbourhood, cut short around it; the whole tree
+// is one shared file with a content-hashed name (cached once for the whole site), fetched only
+// when this page's lists were cut. Without JavaScript the "more" rows lead to the contents page.
+if (sidebar && sidebar.dataset.tree && sidebar.querySelector('.nav-more')) {
+  fetch(new URL(sidebar.dataset.tree, location.href))
+    .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
+    .then((tree) => showWholeLists(sidebar, tree))
+    .catch((error) => console.warn('sidebar keeps its short lists:', error.message));
+}
+
+// Entries are [title, site path or null, children?]; the same rows as the page's own, uncut.
+function showWholeLists(nav, tree) {
+  const here = nav.dataset.page;
+  const chain = [];
+  const find = (list) => list.some((entry) => {
+    chain.push(entry);
+    if (entry[1] === here || (entry[2] && find(entry[2]))) { return true; }
+    chain.pop();
+    return false;
+  });
+  find(tree);
+  const prefix = document.documentElement.dataset.root || '';
+  const rows = document.createDocumentFragment();
+  const add = (list, level) => list.forEach((entry) => {
+    const li = document.createElement('li');
+    li.className = `nav-level-${level}`;
+    const label = document.createElement(entry[1] === null ? 'span' : 'a');
+    label.textContent = entry[0];
+    if (entry[1] !== null) {
+      label.href = prefix + entry[1];
+      if (entry === chain[chain.length - 1] && entry[1] === here) { label.setAttribute('aria-current', 'page'); }
+    }
+    li.appendChild(label);
+    rows.appendChild(li);
+    if (entry[2] && chain.includes(entry)) { add(entry[2], level + 1); }
+  });
+  add(tree, 1);
+  const list = nav.querySelector('ol');
+  list.replaceChildren(rows);
+  const current = list.querySelector('[aria-current="page"]');
+  if (current && nav.scrollHeight > nav.clientHeight) {
+    nav.scrollTop = current.offsetTop - nav.clientHeight / 2;
+  }
+}
+
 // A copy button on every code block.
 document.querySelectorAll('pre > code').forEach((code) => {
   const pre = code.parentElement;

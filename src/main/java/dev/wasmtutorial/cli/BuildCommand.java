@@ -1,9 +1,13 @@
 package dev.wasmtutorial.cli;
 
+import dev.wasmtutorial.pipeline.GeneratorFingerprint;
+import dev.wasmtutorial.pipeline.RenderCache;
 import dev.wasmtutorial.pipeline.SiteBuilder;
+import dev.wasmtutorial.config.SiteConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
@@ -16,9 +20,19 @@ final class BuildCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--timings", description = "Also print the time each stage took.")
     boolean timings;
 
+    @picocli.CommandLine.Option(names = "--cache", paramLabel = "DIR",
+            description = "Where rendered pages are kept for the next build (default: ROOT/target/build-cache; safe to delete).")
+    Path cache;
+
+    @picocli.CommandLine.Option(names = "--no-cache", description = "Render every page; neither read nor write the build cache.")
+    boolean noCache;
+
     @Override
     public Integer call() {
-        SiteBuilder.Summary summary = new SiteBuilder(options.toConfig(), System.out).build();
+        SiteConfig config = options.toConfig();
+        RenderCache renderCache = noCache ? null
+                : new RenderCache(cache != null ? cache : config.projectRoot().resolve("target/build-cache/render"), GeneratorFingerprint.get());
+        SiteBuilder.Summary summary = new SiteBuilder(config, System.out, renderCache, null).build();
         System.out.println(summary.oneLine());
         if (timings) {
             System.out.println(summary.timings());

@@ -1,43 +1,83 @@
 package dev.wasmtutorial.pipeline;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wasmtutorial.config.Diagnostics;
 import dev.wasmtutorial.config.Hashes;
 import dev.wasmtutorial.content.Page;
+import dev.wasmtutorial.markdown.LinkRef;
 import dev.wasmtutorial.markdown.MarkdownRenderer;
 import dev.wasmtutorial.markdown.RenderedMarkdown;
+import dev.wasmtutorial.markdown.TocEntry;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Rendered Markdown kept between the rebuilds of {@code serve --watch}: a page is rendered again
- * only when its text, its place in the site, or a file it includes has changed. The key is a
- * hash of all of those, so a stale result cannot be served.
+ * Rendered Markdown kept between builds: a page is rendered again only when its text, its place
+ * in the site, a file it includes, or the generator itself has changed. The key is a hash of all
+ * of those, so a stale result cannot be served. {@code serve --watch} keeps one in memory for its
+ * session; a one-shot build keeps one on disk (under {@code target/}), one small JSON file per
+ * page, which may be deleted at any time: a missing or unreadable entry only means rendering again.
+ * Templates, assets and the navigation are not part of what is cached: they are applied afresh
+ * to the cached Markdown on every build.
  */
 public final class RenderCache {
 
     private record Entry(String key, RenderedMarkdown result) {
     }
 
+    /** An entry as stored on disk (paths as strings). */
+    private record Stored(String key, String html, List<TocEntry> toc, List<LinkRef> links, List<String> includes, boolean hasDiagram,
+                          List<Diagnostics.Warning> warnings) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicInteger rendered = new AtomicInteger();
+    private final Path dir;
+    private final String generator;
+
+    /** A cache in memory only, for one process (serve --watch). */
+    public RenderCache() {
+        this(null, "");
+    }
+
+    /**
+     * A cache that also keeps its entries in {@code dir} for later processes. {@code generator}
+     * identifies the generator's code (see {@link GeneratorFingerprint}): entries written by
+     * another generator are never used.
+     */
+    public RenderCache(Path dir, String generator) {
+        this.dir = dir;
+        this.generator = generator;
+    }
 
     RenderedMarkdown render(Page page, MarkdownRenderer markdown) {
         Entry cached = entries.get(page.source());
+        if (cached == null && dir != null) {
+            cached = load(page.source());
+        }
         if (cached != null && cached.key().equals(key(page, cached.result()))) {
             return cached.result();
         }
         RenderedMarkdown result = markdown.render(page);
         rendered.incrementAndGet();
-        entries.put(page.source(), new Entry(key(page, result), result));
+        Entry entry = new Entry(key(page, result), result);
+        entries.put(page.source(), entry);
+        if (dir != null) {
+            store(page.source(), entry);
+        }
         return result;
     }
 
@@ -46,10 +86,10 @@ public final class RenderCache {
         return rendered.getAndSet(0);
     }
 
-    /** The page's own inputs, plus the current bytes of every file its last rendering included. */
-    private static String key(Page page, RenderedMarkdown previous) {
+    /** The generator, the page's own inputs, plus the current bytes of every file its last rendering included. */
+    private String key(Page page, RenderedMarkdown previous) {
         MessageDigest digest = Hashes.sha256();
-        update(digest, page.display(), page.outputPath(), String.valueOf(page.bodyLine()), page.frontMatter().toString(),
+        update(digest, generator, page.display(), page.outputPath(), String.valueOf(page.bodyLine()), page.frontMatter().toString(),
                 page.markdown());
         for (Path include : new TreeSet<>(previous.includes())) {
             update(digest, include.toString());
@@ -60,6 +100,40 @@ public final class RenderCache {
             }
         }
         return Hashes.hex(digest.digest());
+    }
+
+    private Path file(Path source) {
+        return dir.resolve(Hashes.hex(Hashes.sha256().digest(source.toString().getBytes(StandardCharsets.UTF_8))) + ".json");
+    }
+
+    private Entry load(Path source) {
+        Path file = file(source);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            Stored s = JSON.readValue(file.toFile(), Stored.class);
+            LinkedHashSet<Path> includes = new LinkedHashSet<>();
+            s.includes().forEach(i -> includes.add(Path.of(i)));
+            return new Entry(s.key(), new RenderedMarkdown(s.html(), s.toc(), s.links(), includes, s.hasDiagram(), s.warnings()));
+        } catch (IOException | RuntimeException e) {
+            return null; // unreadable (an older format, a torn write): render again
+        }
+    }
+
+    private void store(Path source, Entry entry) {
+        RenderedMarkdown r = entry.result();
+        Stored stored = new Stored(entry.key(), r.html(), r.toc(), r.links(), r.includes().stream().map(Path::toString).toList(),
+                r.hasDiagram(), r.warnings());
+        try {
+            Files.createDirectories(dir);
+            Path file = file(source);
+            Path temp = Files.createTempFile(dir, "entry", ".tmp");
+            JSON.writeValue(temp.toFile(), stored);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // The cache only saves time: a build that cannot write it is still correct.
+        }
     }
 
     private static void update(MessageDigest digest, String... parts) {

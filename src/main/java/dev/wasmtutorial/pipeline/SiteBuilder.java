@@ -24,6 +24,7 @@ import dev.wasmtutorial.publish.SitemapWriter;
 import dev.wasmtutorial.publish.StagingSite;
 import dev.wasmtutorial.render.AssetManifest;
 import dev.wasmtutorial.render.PageComposer;
+import dev.wasmtutorial.render.SiteContents;
 import dev.wasmtutorial.render.TemplateRenderer;
 import dev.wasmtutorial.wasm.DemoStage;
 import dev.wasmtutorial.wasm.ValidationCache;
@@ -159,6 +160,9 @@ public final class SiteBuilder {
                     sitemapPaths.add(page.sitePath());
                 }
             }
+            staging.writeText(composer.contents().treeFile(), composer.contents().treeJson(), "navigation tree (generated)");
+            staging.writeText(SiteContents.PAGE, composer.composeContents(config.contentDir()), "contents page (generated)");
+            sitemapPaths.add(SiteContents.PAGE);
             staging.writeText("404.html", composer.composeNotFound(), config.display(config.templatesDir().resolve("404.peb")));
             // A sitemap needs absolute URLs: only written when the site's public address is known.
             config.publicUrl().ifPresent(url -> staging.writeText("sitemap.xml", SitemapWriter.sitemap(url, sitemapPaths), "sitemap"));

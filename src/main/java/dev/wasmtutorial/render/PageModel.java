@@ -9,6 +9,9 @@ import java.util.Map;
  * What a template sees for one page. All URLs are relative to the page, so the site works from
  * any sub-path; {@code root} leads back to the site root ("" or "../"...). {@code assets} maps an
  * asset's name ({@code site.css}) to its URL from this page (content-hashed when bundled).
+ * {@code nav} is the page's neighbourhood in the tree (see {@code Sidebar}); {@code navTree} the
+ * URL of the whole tree's shared file, {@code sitePath} this page's path in it, and
+ * {@code breadcrumbs} the sections leading to the page (empty at the top level).
  * {@code canonicalUrl} is null when the build was given no public URL; {@code extraScript} is
  * the URL of one more script to load (the development server's live reload), or null.
  * Built by name: {@code PageModel.builder().title(...)...build()}.
@@ -26,10 +29,20 @@ public record PageModel(
         String canonicalUrl,
         boolean hasDiagram,
         String extraScript,
-        Map<String, String> assets) {
+        Map<String, String> assets,
+        List<NavLink> breadcrumbs,
+        String navTree,
+        String sitePath) {
 
-    /** A sidebar or previous/next link. */
-    public record NavLink(String title, String url, boolean current) {
+    /**
+     * A sidebar, breadcrumb or previous/next link. {@code url} is null for a section without a page;
+     * {@code level} is the sidebar nesting (1 = top); {@code more} marks a row standing for entries
+     * left out of a long list (it links to the contents page).
+     */
+    public record NavLink(String title, String url, boolean current, int level, boolean more) {
+        public NavLink(String title, String url, boolean current) {
+            this(title, url, current, 1, false);
+        }
     }
 
     public static Builder builder() {
@@ -51,6 +64,9 @@ public record PageModel(
         private boolean hasDiagram;
         private String extraScript;
         private Map<String, String> assets = Map.of();
+        private List<NavLink> breadcrumbs = List.of();
+        private String navTree;
+        private String sitePath;
 
         private Builder() {
         }
@@ -68,10 +84,13 @@ public record PageModel(
         public Builder hasDiagram(boolean v) { hasDiagram = v; return this; }
         public Builder extraScript(String v) { extraScript = v; return this; }
         public Builder assets(Map<String, String> v) { assets = v; return this; }
+        public Builder breadcrumbs(List<NavLink> v) { breadcrumbs = v; return this; }
+        public Builder navTree(String v) { navTree = v; return this; }
+        public Builder sitePath(String v) { sitePath = v; return this; }
 
         public PageModel build() {
             return new PageModel(siteTitle, title, description, content, toc, nav, previous, next, root, canonicalUrl, hasDiagram,
-                    extraScript, assets);
+                    extraScript, assets, breadcrumbs, navTree, sitePath);
         }
     }
 }

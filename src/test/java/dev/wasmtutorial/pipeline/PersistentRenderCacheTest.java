@@ -1,0 +1,124 @@
+package dev.wasmtutorial.pipeline;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The build cache on disk, as one-shot builds use it: every build here starts from a new
+ * {@link RenderCache} (a new process), so only what is on disk carries over. Each input's change
+ * must re-render exactly the pages it affects, and the site must be byte-identical to one built
+ * without any cache.
+ */
+class PersistentRenderCacheTest {
+
+    @TempDir
+    Path dir;
+
+    private Path cacheDir() {
+        return dir.resolve("target/build-cache/render");
+    }
+
+    private SiteBuilder.Summary build(TestProject project, String generator) {
+        return new SiteBuilder(project.config(), new PrintStream(new ByteArrayOutputStream(), true), new RenderCache(cacheDir(), generator), null)
+                .build();
+    }
+
+    private Map<String, String> uncachedSnapshot(TestProject project) throws IOException {
+        new SiteBuilder(project.config(), new PrintStream(new ByteArrayOutputStream(), true)).build();
+        return project.snapshot();
+    }
+
+    private TestProject project() throws IOException {
+        TestProject project = new TestProject(dir);
+        Files.createDirectories(dir.resolve("snippets"));
+        Files.writeString(dir.resolve("snippets/add.c"), "int add(int a, int b) { return a + b; }\n");
+        project.page("code.md", "Code", 3, "## Listing\n\n```c include=\"../snippets/add.c\"\n```\n");
+        return project;
+    }
+
+    @Test
+    void aRebuildWithNothingChangedRendersNothingAndPublishesTheSameBytes() throws Exception {
+        TestProject project = project();
+        Map<String, String> reference = uncachedSnapshot(project);
+
+        assertThat(build(project, "gen-1").pagesRendered()).isEqualTo(3);
+        assertThat(project.snapshot()).isEqualTo(reference);
+        SiteBuilder.Summary again = build(project, "gen-1");
+        assertThat(again.pagesRendered()).isZero();
+        assertThat(again.links()).as("the link check still covers every page").isPositive();
+        assertThat(project.snapshot()).isEqualTo(reference);
+    }
+
+    @Test
+    void eachInputInvalidatesExactlyWhatDependsOnIt() throws Exception {
+        TestProject project = project();
+        build(project, "gen-1");
+
+        // Content: only the edited page.
+        project.page("index.md", "Start", 1, "# Welcome back\n\nRead the [intro](intro.md#how-it-runs).\n");
+        assertThat(build(project, "gen-1").pagesRendered()).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("site/index.html"))).contains("Welcome back");
+
+        // An included file: only the page that includes it.
+        Files.writeString(dir.resolve("snippets/add.c"), "int add(int a, int b) { return b + a; }\n");
+        assertThat(build(project, "gen-1").pagesRendered()).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("site/code.html"))).contains("return b + a;");
+
+        // A template: no Markdown to render again, yet every page shows it.
+        Path pageTemplate = dir.resolve("templates/page.peb");
+        Files.writeString(pageTemplate, Files.readString(pageTemplate).replace("<main id=\"main\" class=\"content\">",
+                "<main id=\"main\" class=\"content\" data-edition=\"second\">"));
+        assertThat(build(project, "gen-1").pagesRendered()).isZero();
+        for (String page : new String[] {"index.html", "intro.html", "code.html"}) {
+            assertThat(Files.readString(dir.resolve("site").resolve(page))).contains("data-edition=\"second\"");
+        }
+
+        // An asset: published as it now is, and the offline list follows it.
+        String serviceWorker = Files.readString(dir.resolve("site/sw.js"));
+        Files.writeString(dir.resolve("templates/assets/site.css"), "\n/* second edition */\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(build(project, "gen-1").pagesRendered()).isZero();
+        assertThat(Files.readString(dir.resolve("site/assets/site.css"))).endsWith("/* second edition */\n");
+        assertThat(Files.readString(dir.resolve("site/sw.js"))).isNotEqualTo(serviceWorker);
+
+        // Another generator: everything.
+        assertThat(build(project, "gen-2").pagesRendered()).isEqualTo(3);
+        assertThat(build(project, "gen-2").pagesRendered()).isZero();
+
+        assertThat(project.snapshot()).isEqualTo(uncachedSnapshot(project));
+    }
+
+    @Test
+    void aDeletedOrDamagedCacheOnlyCostsTime() throws Exception {
+        TestProject project = project();
+        Map<String, String> reference = uncachedSnapshot(project);
+        build(project, "gen-1");
+        try (Stream<Path> entries = Files.list(cacheDir())) {
+            Path one = entries.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+            Files.writeString(one, "{\"key\": \"torn");
+        }
+        assertThat(build(project, "gen-1").pagesRendered()).isEqualTo(1);
+        assertThat(project.snapshot()).isEqualTo(reference);
+
+        deleteTree(dir.resolve("target"));
+        assertThat(build(project, "gen-1").pagesRendered()).isEqualTo(3);
+        assertThat(project.snapshot()).isEqualTo(reference);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
