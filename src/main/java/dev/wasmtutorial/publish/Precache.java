@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Which files the service worker fetches on a reader's first visit: what reading the tutorial
- * and running its demos needs. That is every page and every demo file, and of {@code assets/}
+ * and running its demos needs. That is every page and every demo file except the demos' build
+ * inputs and reports, and of {@code assets/}
  * only the entry points the templates load and what they import statically. Anything else is
  * cached the first time it is used: chunks loaded on demand (the search script), the
  * search index under {@code pagefind/}, and any single file over {@link #LARGE_BYTES} (a
@@ -25,6 +26,12 @@ public final class Precache {
 
     /** A file this large is optional by definition: fetched (and then cached) only when a page asks for it. */
     public static final long LARGE_BYTES = 256 * 1024;
+
+    /**
+     * A demo's build inputs and build-time reports (its C sources, scripts, checks file and the
+     * modules' JSON reports): published to be read, not needed to run the demo.
+     */
+    private static final Pattern DEMO_BUILD_INPUT = Pattern.compile("[^/]+/(?:c/.*|scripts/.*|wasm-checks\\.yaml|dist/[^/]+\\.wasm\\.json)");
 
     private static final Pattern STATIC_IMPORT = Pattern.compile("(?:\\bfrom\\s*|\\bimport\\s*)[\"']\\./([^\"']+)[\"']");
 
@@ -39,7 +46,8 @@ public final class Precache {
     public static Set<String> select(Path site, Collection<String> files, Collection<String> entryAssets) {
         Set<String> chosen = new TreeSet<>();
         for (String path : files) {
-            if (!path.startsWith("assets/") && !path.startsWith("pagefind/") && !path.equals(ServiceWorker.FILE) && !large(site, path)) {
+            if (!path.startsWith("assets/") && !path.startsWith("pagefind/") && !path.equals(ServiceWorker.FILE)
+                    && !DEMO_BUILD_INPUT.matcher(path).matches() && !large(site, path)) {
                 chosen.add(path);
             }
         }

@@ -24,6 +24,10 @@ class PrecacheTest {
         file("index.html", "<p>home</p>");
         file("demo/index.html", "<p>demo</p>");
         file("demo/dist/m.wasm", "wasm");
+        file("demo/dist/m.wasm.json", "{}");
+        file("demo/c/m.c", "int main(){}");
+        file("demo/scripts/build.sh", "emcc");
+        file("demo/wasm-checks.yaml", "modules: []");
         file("demo/dist/runtime.bin", "x".repeat((int) Precache.LARGE_BYTES + 1));
         file("assets/site-A.js", "import{a}from\"./chunk-1.js\";import\"./chunk-2.js\";import('./diagrams-B.js')");
         file("assets/chunk-1.js", "export const a=1");
