@@ -1,15 +1,13 @@
 package dev.wasmtutorial.render;
 
+import dev.wasmtutorial.config.Hashes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wasmtutorial.content.Navigation;
 import org.jsoup.nodes.Entities;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -87,12 +85,8 @@ public final class SiteContents {
         return node.path().map(p -> "<a href=\"" + Entities.escape(dev.wasmtutorial.content.UrlPaths.encode(p)) + "\">" + title + "</a>").orElse(title);
     }
 
+    /** The first 6 bytes of the text's SHA-256, in hex: enough to tell versions of the tree apart. */
     private static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(text.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
     }
 }
