@@ -23,6 +23,21 @@ public final class Hashes {
         return hex(sha256().digest(bytes));
     }
 
+    /** Adds each part to {@code digest}, each followed by a zero byte, so ("ab", "c") and ("a", "bc") differ. */
+    public static void update(MessageDigest digest, String... parts) {
+        for (String part : parts) {
+            digest.update(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        }
+    }
+
+    /** The hash of {@code parts} as {@link #update} adds them, in hex. */
+    public static String sha256Hex(String... parts) {
+        MessageDigest digest = sha256();
+        update(digest, parts);
+        return hex(digest.digest());
+    }
+
     public static String hex(byte[] digest) {
         return HexFormat.of().formatHex(digest);
     }

@@ -1,5 +1,8 @@
 package dev.wasmtutorial.content;
 
+import dev.wasmtutorial.config.Hashes;
+
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -146,6 +149,18 @@ public final class Navigation {
 
     private static boolean isIndex(String outputPath) {
         return outputPath.equals("index.html") || outputPath.endsWith("/index.html");
+    }
+
+    /**
+     * A hash of what the navigation is made of (every listed page's place, title and order): when
+     * it changes, any page's sidebar, breadcrumbs or previous/next may have changed.
+     */
+    public String fingerprint() {
+        MessageDigest digest = Hashes.sha256();
+        for (Page page : entries) {
+            Hashes.update(digest, page.outputPath(), page.frontMatter().toString());
+        }
+        return Hashes.hex(digest.digest());
     }
 
     /** The root section: the home page (content/index.md) and the top level. */

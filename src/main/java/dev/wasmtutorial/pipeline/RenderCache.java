@@ -8,9 +8,9 @@ import dev.wasmtutorial.markdown.LinkRef;
 import dev.wasmtutorial.markdown.MarkdownRenderer;
 import dev.wasmtutorial.markdown.RenderedMarkdown;
 import dev.wasmtutorial.markdown.TocEntry;
+import dev.wasmtutorial.render.PageComposer;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,30 +21,36 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 
 /**
- * Rendered Markdown kept between builds: a page is rendered again only when its text, its place
- * in the site, a file it includes, or the generator itself has changed. The key is a hash of all
- * of those, so a stale result cannot be served. {@code serve --watch} keeps one in memory for its
- * session; a one-shot build keeps one on disk (under {@code target/}), one small JSON file per
- * page, which may be deleted at any time: a missing or unreadable entry only means rendering again.
- * Templates, assets and the navigation are not part of what is cached: they are applied afresh
- * to the cached Markdown on every build.
+ * Pages kept between builds, at two levels: a page's rendered Markdown is reused while its text,
+ * its place in the site, the files it includes and the generator are unchanged; its final HTML
+ * is reused while, in addition, the layout (templates, navigation, assets, site settings: see
+ * {@link PageComposer#fingerprint()}) is unchanged. Keys are hashes of all of those, so a stale
+ * result cannot be served. {@code serve --watch} keeps one in memory for its session; a one-shot
+ * build keeps one on disk (under {@code target/}), one small JSON file per page, which may be
+ * deleted at any time: a missing or unreadable entry only means rendering again.
  */
 public final class RenderCache {
 
-    private record Entry(String key, RenderedMarkdown result) {
+    /** A page's rendered Markdown and its HTML as laid out by the templates. */
+    record BuiltPage(RenderedMarkdown body, String html) {
+    }
+
+    private record Entry(String key, RenderedMarkdown result, String layoutKey, String page) {
     }
 
     /** An entry as stored on disk (paths as strings). */
     private record Stored(String key, String html, List<TocEntry> toc, List<LinkRef> links, List<String> includes, boolean hasDiagram,
-                          List<Diagnostics.Warning> warnings) {
+                          List<Diagnostics.Warning> warnings, String layoutKey, String page) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicInteger rendered = new AtomicInteger();
+    private final AtomicInteger composed = new AtomicInteger();
     private final Path dir;
     private final String generator;
 
@@ -63,47 +69,69 @@ public final class RenderCache {
         this.generator = generator;
     }
 
-    RenderedMarkdown render(Page page, MarkdownRenderer markdown) {
+    /**
+     * The page built: reused whole, or its Markdown reused and laid out again by {@code compose},
+     * or both done afresh.
+     *
+     * @param layout the fingerprint of everything else {@code compose} depends on
+     */
+    BuiltPage build(Page page, MarkdownRenderer markdown, String layout, BiFunction<Page, RenderedMarkdown, String> compose) {
         Entry cached = entries.get(page.source());
         if (cached == null && dir != null) {
             cached = load(page.source());
         }
-        if (cached != null && cached.key().equals(key(page, cached.result()))) {
-            return cached.result();
+        String key = cached == null ? null : key(page, cached.result());
+        RenderedMarkdown body;
+        if (cached != null && cached.key().equals(key)) {
+            body = cached.result();
+        } else {
+            body = markdown.render(page);
+            rendered.incrementAndGet();
+            key = key(page, body);
+            cached = null;
         }
-        RenderedMarkdown result = markdown.render(page);
-        rendered.incrementAndGet();
-        Entry entry = new Entry(key(page, result), result);
+        String layoutKey = Hashes.sha256Hex(key, layout);
+        if (cached != null && layoutKey.equals(cached.layoutKey()) && cached.page() != null) {
+            return new BuiltPage(body, cached.page());
+        }
+        String html = compose.apply(page, body);
+        composed.incrementAndGet();
+        Entry entry = new Entry(key, body, layoutKey, html);
         entries.put(page.source(), entry);
         if (dir != null) {
             store(page.source(), entry);
         }
-        return result;
+        return new BuiltPage(body, html);
     }
 
-    /** Pages rendered (not reused) since the last call. */
+    /** Pages whose Markdown was rendered (not reused) since the last call. */
     int takeRenderedCount() {
         return rendered.getAndSet(0);
+    }
+
+    /** Pages laid out by the templates (not reused) since the last call. */
+    int takeComposedCount() {
+        return composed.getAndSet(0);
     }
 
     /** The generator, the page's own inputs, plus the current bytes of every file its last rendering included. */
     private String key(Page page, RenderedMarkdown previous) {
         MessageDigest digest = Hashes.sha256();
-        update(digest, generator, page.display(), page.outputPath(), String.valueOf(page.bodyLine()), page.frontMatter().toString(),
+        Hashes.update(digest, generator, page.display(), page.outputPath(), String.valueOf(page.bodyLine()), page.frontMatter().toString(),
                 page.markdown());
         for (Path include : new TreeSet<>(previous.includes())) {
-            update(digest, include.toString());
+            Hashes.update(digest, include.toString());
             try {
                 digest.update(Files.readAllBytes(include));
             } catch (IOException e) {
-                update(digest, "missing"); // renders again, and reports the missing file
+                Hashes.update(digest, "missing"); // renders again, and reports the missing file
             }
         }
         return Hashes.hex(digest.digest());
     }
 
     private Path file(Path source) {
-        return dir.resolve(Hashes.hex(Hashes.sha256().digest(source.toString().getBytes(StandardCharsets.UTF_8))) + ".json");
+        return dir.resolve(Hashes.sha256Hex(source.toString()) + ".json");
     }
 
     private Entry load(Path source) {
@@ -115,7 +143,8 @@ public final class RenderCache {
             Stored s = JSON.readValue(file.toFile(), Stored.class);
             LinkedHashSet<Path> includes = new LinkedHashSet<>();
             s.includes().forEach(i -> includes.add(Path.of(i)));
-            return new Entry(s.key(), new RenderedMarkdown(s.html(), s.toc(), s.links(), includes, s.hasDiagram(), s.warnings()));
+            return new Entry(s.key(), new RenderedMarkdown(s.html(), s.toc(), s.links(), includes, s.hasDiagram(), s.warnings()),
+                    s.layoutKey(), s.page());
         } catch (IOException | RuntimeException e) {
             return null; // unreadable (an older format, a torn write): render again
         }
@@ -124,7 +153,7 @@ public final class RenderCache {
     private void store(Path source, Entry entry) {
         RenderedMarkdown r = entry.result();
         Stored stored = new Stored(entry.key(), r.html(), r.toc(), r.links(), r.includes().stream().map(Path::toString).toList(),
-                r.hasDiagram(), r.warnings());
+                r.hasDiagram(), r.warnings(), entry.layoutKey(), entry.page());
         try {
             Files.createDirectories(dir);
             Path file = file(source);
@@ -133,13 +162,6 @@ public final class RenderCache {
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // The cache only saves time: a build that cannot write it is still correct.
-        }
-    }
-
-    private static void update(MessageDigest digest, String... parts) {
-        for (String part : parts) {
-            digest.update(part.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
         }
     }
 }

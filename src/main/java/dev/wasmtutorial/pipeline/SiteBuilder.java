@@ -50,10 +50,11 @@ public final class SiteBuilder {
     /** What a successful build produced, for the one-line summary. */
     /**
      * @param pagesRendered     pages whose Markdown was rendered (the others were unchanged and reused)
+     * @param pagesComposed     pages laid out by the templates (the others' HTML was reused)
      * @param modulesValidated  modules run on Chicory (-1 when every module is always run)
      */
     public record Summary(int pages, int modules, int links, int warnings, long millis, Map<String, Long> stageMillis,
-                          int pagesRendered, int modulesValidated) {
+                          int pagesRendered, int pagesComposed, int modulesValidated) {
         public String oneLine() {
             return String.format("built %d pages and %d Wasm modules, checked %d links in %d ms%s", pages, modules, links, millis,
                     warnings == 0 ? "" : " (" + warnings + " warnings)");
@@ -121,12 +122,18 @@ public final class SiteBuilder {
         // Pages are independent: render them in parallel, publish them in a fixed order.
         record RenderedPage(Page page, RenderedMarkdown body, String html) {
         }
+        String layoutFingerprint = renderCache == null ? null : composer.fingerprint();
         List<RenderedPage> rendered = PageRenderPool.render(pages, p -> {
-            RenderedMarkdown body = renderCache == null ? markdown.render(p) : renderCache.render(p, markdown);
-            return new RenderedPage(p, body, composer.compose(p, body));
+            if (renderCache == null) {
+                RenderedMarkdown body = markdown.render(p);
+                return new RenderedPage(p, body, composer.compose(p, body));
+            }
+            RenderCache.BuiltPage built = renderCache.build(p, markdown, layoutFingerprint, composer::compose);
+            return new RenderedPage(p, built.body(), built.html());
         });
         rendered.forEach(r -> diagnostics.addAll(r.body().warnings()));
         int pagesRendered = renderCache == null ? pages.size() : renderCache.takeRenderedCount();
+        int pagesComposed = renderCache == null ? pages.size() : renderCache.takeComposedCount();
         stage("render");
 
         new PythonExampleCheck(config.pythonCheck(), config.contentDir(), config.projectRoot().resolve("target/python-checks"),
@@ -141,7 +148,7 @@ public final class SiteBuilder {
         List<String> sitemapPaths = new ArrayList<>();
         int moduleCount = 0;
         LinkChecker.Report report;
-        try (StagingSite staging = new StagingSite(config.outDir())) {
+        try (StagingSite staging = new StagingSite(config.outDir(), config.postProcess().isEmpty())) {
             for (RenderedPage r : rendered) {
                 staging.writeText(r.page().outputPath(), r.html(), r.page().display());
                 origins.put(r.page().outputPath(), new LinkProblemLocator.Origin(r.page().display(), r.body().links(), r.page().source()));
@@ -174,7 +181,7 @@ public final class SiteBuilder {
             }
             Map<String, String> hashes = staging.contentHashes();
             List<String> entryAssets = PageComposer.ASSET_NAMES.stream().map(assets::file).toList();
-            staging.writeText(ServiceWorker.FILE, ServiceWorker.script(hashes, Precache.select(staging.root(), hashes.keySet(), entryAssets)),
+            staging.writeText(ServiceWorker.FILE, ServiceWorker.script(hashes, Precache.select(staging::size, staging::html, hashes.keySet(), entryAssets)),
                     "service worker");
 
             report = new LinkChecker(staging.writtenPaths().keySet(), staging::html, config.basePath()).check();
@@ -200,7 +207,7 @@ public final class SiteBuilder {
             stage("publish");
             return new Summary(pages.size(), moduleCount, report.linksChecked(), warnings.size(),
                     (System.nanoTime() - start) / 1_000_000, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis)),
-                    pagesRendered, modulesValidated);
+                    pagesRendered, pagesComposed, modulesValidated);
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,10 +46,21 @@ public final class Precache {
      * @param entryAssets file names under {@code assets/} that pages load directly
      */
     public static Set<String> select(Path site, Collection<String> files, Collection<String> entryAssets) {
+        return select(path -> size(site, path), path -> read(site, path), files, entryAssets);
+    }
+
+    /**
+     * @param sizeOf      a staged file's size in bytes, by site path
+     * @param textOf      a staged file's text, by site path
+     * @param files       every site path staged
+     * @param entryAssets file names under {@code assets/} that pages load directly
+     */
+    public static Set<String> select(ToLongFunction<String> sizeOf, Function<String, String> textOf, Collection<String> files,
+                                     Collection<String> entryAssets) {
         Set<String> chosen = new TreeSet<>();
         for (String path : files) {
             if (!path.startsWith("assets/") && !path.startsWith("pagefind/") && !path.equals(ServiceWorker.FILE)
-                    && !DEMO_BUILD_INPUT.matcher(path).matches() && !large(site, path)) {
+                    && !DEMO_BUILD_INPUT.matcher(path).matches() && sizeOf.applyAsLong(path) <= LARGE_BYTES) {
                 chosen.add(path);
             }
         }
@@ -55,10 +68,10 @@ public final class Precache {
         entryAssets.forEach(name -> queue.add("assets/" + name));
         while (!queue.isEmpty()) {
             String asset = queue.poll();
-            if (!files.contains(asset) || large(site, asset) || !chosen.add(asset) || !asset.endsWith(".js")) {
+            if (!files.contains(asset) || sizeOf.applyAsLong(asset) > LARGE_BYTES || !chosen.add(asset) || !asset.endsWith(".js")) {
                 continue;
             }
-            Matcher imports = STATIC_IMPORT.matcher(read(site, asset));
+            Matcher imports = STATIC_IMPORT.matcher(textOf.apply(asset));
             String folder = asset.substring(0, asset.lastIndexOf('/') + 1);
             while (imports.find()) {
                 queue.add(folder + imports.group(1));
@@ -67,9 +80,9 @@ public final class Precache {
         return chosen;
     }
 
-    private static boolean large(Path site, String path) {
+    private static long size(Path site, String path) {
         try {
-            return Files.size(site.resolve(path)) > LARGE_BYTES;
+            return Files.size(site.resolve(path));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A new site assembled in a hidden sibling folder of the output, then swapped in by renames
@@ -37,6 +38,12 @@ import java.util.concurrent.Executors;
  * file writes themselves run on a small pool: creating a file is latency-bound, and on a
  * virtual disk four writers are several times faster than one. {@link #awaitWrites()} waits
  * for them; {@link #commit()} does so first.
+ *
+ * <p>A staging site may <em>reuse the published one</em> ({@link PublishedSite}): a file whose
+ * bytes the published site already has, untouched since it was published, is not written but
+ * hard-linked from there at commit; when nothing at all differs, the published folder is left
+ * exactly as it is. Only for builds where nothing rewrites staged files in place afterwards (the
+ * front-end post-process does, and would rewrite the published file through the link).
  */
 public final class StagingSite implements AutoCloseable {
 
@@ -53,10 +60,21 @@ public final class StagingSite implements AutoCloseable {
         return t;
     });
     private final List<CompletableFuture<Void>> pending = new ArrayList<>();
+    private final PublishedSite published;
+    /** Files the published site already has with these bytes: linked at commit, written only if it changed meanwhile. */
+    private final Map<String, byte[]> reused = new ConcurrentHashMap<>();
+    private final AtomicInteger filesWritten = new AtomicInteger();
     private boolean committed;
+    private boolean unchanged;
 
     public StagingSite(Path outDir) {
+        this(outDir, false);
+    }
+
+    /** @param reusePublished take unchanged files from the published site (see the class comment) */
+    public StagingSite(Path outDir, boolean reusePublished) {
         this.outDir = outDir.toAbsolutePath().normalize();
+        this.published = reusePublished ? PublishedSite.read(this.outDir) : PublishedSite.none();
         StagingNames names = new StagingNames(this.outDir);
         this.staging = names.newStaging();
         this.previous = names.previousFor(staging);
@@ -95,9 +113,23 @@ public final class StagingSite implements AutoCloseable {
         }
     }
 
+    /** The size of a staged file in bytes. */
+    public long size(String sitePath) {
+        awaitWrites();
+        byte[] same = reused.get(sitePath);
+        if (same != null) {
+            return same.length;
+        }
+        try {
+            return Files.size(staging.resolve(sitePath));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
-     * The HTML of a site page: from memory when it was written as text, else from the staged
-     * file. For checking what is about to be published without reading it all back.
+     * The text of a staged file (a page's HTML, a script): from memory when it was written as
+     * text, else as staged. For checking what is about to be published without reading it all back.
      */
     public String html(String sitePath) {
         String text = htmlPages.get(sitePath);
@@ -105,6 +137,10 @@ public final class StagingSite implements AutoCloseable {
             return text;
         }
         awaitWrites();
+        byte[] same = reused.get(sitePath);
+        if (same != null) {
+            return new String(same, StandardCharsets.UTF_8);
+        }
         try {
             return Files.readString(staging.resolve(sitePath), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -123,9 +159,16 @@ public final class StagingSite implements AutoCloseable {
     }
 
     private void store(Path target, byte[] bytes) throws IOException {
+        String sitePath = sitePathOf(target);
+        String sha256 = Hashes.sha256Hex(bytes);
+        hashes.put(sitePath, sha256);
+        if (published.has(sitePath, sha256)) {
+            reused.put(sitePath, bytes);
+            return;
+        }
         Files.createDirectories(target.getParent());
         Files.write(target, bytes);
-        hashes.put(sitePathOf(target), Hashes.sha256Hex(bytes));
+        filesWritten.incrementAndGet();
     }
 
     private String sitePathOf(Path file) {
@@ -174,6 +217,9 @@ public final class StagingSite implements AutoCloseable {
      */
     public int refreshFromDisk(String source) {
         awaitWrites();
+        if (!reused.isEmpty()) {
+            throw new IllegalStateException("a staging site that reuses published files cannot be rewritten in place");
+        }
         try (var walk = Files.walk(staging)) {
             int added = 0;
             java.util.Set<String> present = new java.util.HashSet<>();
@@ -205,27 +251,71 @@ public final class StagingSite implements AutoCloseable {
         return new TreeMap<>(writers);
     }
 
-    /** Replaces the output folder with the staged one, while no other build does the same. */
+    /**
+     * Replaces the output folder with the staged one, while no other build does the same; or,
+     * when the staged site is the published one file for file, leaves the folder untouched.
+     */
     public void commit() {
         awaitWrites();
         try (PublishLock lock = PublishLock.acquire(outDir, PublishLock.DEFAULT_WAIT)) {
-            if (Files.exists(outDir)) {
-                move(outDir, previous);
-                try {
-                    move(staging, outDir);
-                } catch (IOException e) {
-                    move(previous, outDir);
-                    throw e;
-                }
-                deleteTree(previous);
+            // Another build may have published since this one looked: trust the record only if it is still the same.
+            PublishedSite now = PublishedSite.read(outDir);
+            boolean sameRecord = !reused.isEmpty() && now.id().equals(published.id());
+            if (sameRecord && filesWritten.get() == 0 && now.paths().equals(hashes.keySet()) && allStillPublished(now)) {
+                unchanged = true;
             } else {
-                Files.createDirectories(outDir.getParent());
-                move(staging, outDir);
+                linkReused(sameRecord ? now : PublishedSite.none());
+                PublishedSite.forget(outDir);
+                swapIn();
+                PublishedSite.record(outDir, hashes);
             }
+            deleteTree(staging);
             committed = true;
         } catch (IOException e) {
             throw new BuildException(SourceLocation.of(outDir.toString()), "cannot replace the site folder: " + e.getMessage(),
                     "close programs that hold files in it open and build again", e);
+        }
+    }
+
+    /** Whether the last commit found the published site identical and left it as it was. */
+    public boolean publishedUnchanged() {
+        return unchanged;
+    }
+
+    private boolean allStillPublished(PublishedSite record) {
+        return reused.keySet().stream().allMatch(path -> record.has(path, hashes.get(path)));
+    }
+
+    /** Puts each reused file into the staging folder: a hard link to the published one if it is still as recorded, else its bytes. */
+    private void linkReused(PublishedSite record) throws IOException {
+        for (Map.Entry<String, byte[]> e : reused.entrySet()) {
+            Path target = staging.resolve(e.getKey());
+            Files.createDirectories(target.getParent());
+            if (record.has(e.getKey(), hashes.get(e.getKey()))) {
+                try {
+                    Files.createLink(target, record.file(e.getKey()));
+                    continue;
+                } catch (IOException | UnsupportedOperationException linkFailed) {
+                    Files.deleteIfExists(target); // no hard links on this file system: write it
+                }
+            }
+            Files.write(target, e.getValue());
+        }
+    }
+
+    private void swapIn() throws IOException {
+        if (Files.exists(outDir)) {
+            move(outDir, previous);
+            try {
+                move(staging, outDir);
+            } catch (IOException e) {
+                move(previous, outDir);
+                throw e;
+            }
+            deleteTree(previous);
+        } else {
+            Files.createDirectories(outDir.getParent());
+            move(staging, outDir);
         }
     }
 

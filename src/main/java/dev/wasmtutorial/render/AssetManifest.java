@@ -40,6 +40,12 @@ public final class AssetManifest {
         }
     }
 
+    /** Every asset name with its published file name, sorted: what pages' asset URLs are made of. */
+    @Override
+    public String toString() {
+        return new TreeMap<>(files).toString();
+    }
+
     /** The published file name of an asset. */
     public String file(String name) {
         return files.getOrDefault(name, name);

@@ -1,5 +1,6 @@
 package dev.wasmtutorial.render;
 
+import dev.wasmtutorial.config.Hashes;
 import dev.wasmtutorial.config.SourceLocation;
 import dev.wasmtutorial.content.FrontMatter;
 import dev.wasmtutorial.content.Navigation;
@@ -49,6 +50,16 @@ public final class PageComposer {
     /** The shared navigation tree and contents page of this site. */
     public SiteContents contents() {
         return contents;
+    }
+
+    /**
+     * A hash of everything besides the page itself that a composed page depends on: templates,
+     * navigation, site title, addresses, extra script and asset names. A page whose rendered
+     * Markdown and this fingerprint are unchanged composes to the same bytes.
+     */
+    public String fingerprint() {
+        return Hashes.sha256Hex(templates.fingerprint(), navigation.fingerprint(), siteTitle, String.valueOf(baseUrl),
+                String.valueOf(extraScript), assets.toString());
     }
 
     public String compose(Page page, RenderedMarkdown body) {

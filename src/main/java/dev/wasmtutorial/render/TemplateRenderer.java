@@ -1,6 +1,9 @@
 package dev.wasmtutorial.render;
 
 import dev.wasmtutorial.config.BuildException;
+import dev.wasmtutorial.config.Hashes;
+import dev.wasmtutorial.config.SitePaths;
+import dev.wasmtutorial.config.SourceTree;
 import dev.wasmtutorial.config.SourceLocation;
 import dev.wasmtutorial.content.TextFiles;
 import io.pebbletemplates.pebble.PebbleEngine;
@@ -13,6 +16,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -124,6 +128,23 @@ public final class TemplateRenderer {
         }
         return new BuildException(new SourceLocation(templatesDisplay + "/" + file, line),
                 "template error: " + message, "fix the template; variables available to pages are listed in templates/README.md", e);
+    }
+
+    /**
+     * A hash of every file in the templates folder (names and bytes): a page laid out with the
+     * same fingerprint, model and body is the same page.
+     */
+    public String fingerprint() {
+        MessageDigest digest = Hashes.sha256();
+        for (Path file : SourceTree.files(templatesDir)) {
+            Hashes.update(digest, SitePaths.slashes(templatesDir.relativize(file)));
+            try {
+                digest.update(Files.readAllBytes(file));
+            } catch (IOException e) {
+                Hashes.update(digest, "unreadable " + e.getMessage()); // rendering reports it
+            }
+        }
+        return Hashes.hex(digest.digest());
     }
 
     /** Pebble would decode bad bytes silently; every template must be valid UTF-8, like the content. */

@@ -53,7 +53,7 @@ class ConcurrentPublishTest {
             assertThat(TestProject.snapshot(shared)).as("round %d", round).isIn(siteA, siteB);
         }
         try (var siblings = Files.list(shared.getParent())) {
-            assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("site", ".site.lock");
+            assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("site", ".site.lock", ".site.published");
         }
     }
 

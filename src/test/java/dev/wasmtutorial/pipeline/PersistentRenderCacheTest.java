@@ -55,6 +55,7 @@ class PersistentRenderCacheTest {
         assertThat(project.snapshot()).isEqualTo(reference);
         SiteBuilder.Summary again = build(project, "gen-1");
         assertThat(again.pagesRendered()).isZero();
+        assertThat(again.pagesComposed()).isZero();
         assertThat(again.links()).as("the link check still covers every page").isPositive();
         assertThat(project.snapshot()).isEqualTo(reference);
     }
@@ -64,10 +65,19 @@ class PersistentRenderCacheTest {
         TestProject project = project();
         build(project, "gen-1");
 
-        // Content: only the edited page.
+        // Content: only the edited page, rendered and laid out again.
         project.page("index.md", "Start", 1, "# Welcome back\n\nRead the [intro](intro.md#how-it-runs).\n");
-        assertThat(build(project, "gen-1").pagesRendered()).isEqualTo(1);
+        SiteBuilder.Summary edited = build(project, "gen-1");
+        assertThat(edited.pagesRendered()).isEqualTo(1);
+        assertThat(edited.pagesComposed()).as("the other pages' HTML is reused").isEqualTo(1);
         assertThat(Files.readString(dir.resolve("site/index.html"))).contains("Welcome back");
+
+        // A title: one page's Markdown, but every page's sidebar.
+        project.page("index.md", "Start here", 1, "# Welcome back\n\nRead the [intro](intro.md#how-it-runs).\n");
+        SiteBuilder.Summary retitled = build(project, "gen-1");
+        assertThat(retitled.pagesRendered()).isEqualTo(1);
+        assertThat(retitled.pagesComposed()).isEqualTo(3);
+        assertThat(Files.readString(dir.resolve("site/code.html"))).contains("Start here");
 
         // An included file: only the page that includes it.
         Files.writeString(dir.resolve("snippets/add.c"), "int add(int a, int b) { return b + a; }\n");
@@ -78,7 +88,9 @@ class PersistentRenderCacheTest {
         Path pageTemplate = dir.resolve("templates/page.peb");
         Files.writeString(pageTemplate, Files.readString(pageTemplate).replace("<main id=\"main\" class=\"content\">",
                 "<main id=\"main\" class=\"content\" data-edition=\"second\">"));
-        assertThat(build(project, "gen-1").pagesRendered()).isZero();
+        SiteBuilder.Summary relaid = build(project, "gen-1");
+        assertThat(relaid.pagesRendered()).isZero();
+        assertThat(relaid.pagesComposed()).isEqualTo(3);
         for (String page : new String[] {"index.html", "intro.html", "code.html"}) {
             assertThat(Files.readString(dir.resolve("site").resolve(page))).contains("data-edition=\"second\"");
         }

@@ -29,7 +29,7 @@ class StagingSiteTest {
         assertThat(site.resolve("index.html")).hasContent("new");
         assertThat(site.resolve("old.html")).doesNotExist();
         try (var listing = Files.list(dir)) {
-            assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("site", ".site.lock");
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("site", ".site.lock", ".site.published");
         }
     }
 

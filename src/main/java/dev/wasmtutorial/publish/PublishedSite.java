@@ -1,0 +1,124 @@
+package dev.wasmtutorial.publish;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the last build published into an output folder, kept in a hidden file beside it
+ * ({@code .site.published} for {@code site/}): every file's site path and SHA-256, with the size,
+ * modification time and file key it had right after publishing. A file that still has all three
+ * has not been touched since, so its recorded hash is still its content's: a build about to
+ * publish the same bytes may take the published file instead of writing it again (the way
+ * {@code make} or {@code git status} trust a file's stat). A missing or unreadable record only
+ * means writing every file.
+ */
+final class PublishedSite {
+
+    /** One published file as recorded. */
+    record FileState(String sha256, long size, long modifiedNanos, String fileKey) {
+    }
+
+    /** The record as stored: an id unique to one publish, and the files. */
+    private record Stored(String id, Map<String, FileState> files) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final PublishedSite NONE = new PublishedSite(Path.of(""), "", Map.of());
+
+    private final Path outDir;
+    private final String id;
+    private final Map<String, FileState> files;
+
+    private PublishedSite(Path outDir, String id, Map<String, FileState> files) {
+        this.outDir = outDir;
+        this.id = id;
+        this.files = files;
+    }
+
+    /** A record of nothing: every file is written. */
+    static PublishedSite none() {
+        return NONE;
+    }
+
+    static Path recordOf(Path outDir) {
+        return outDir.resolveSibling("." + outDir.getFileName() + ".published");
+    }
+
+    /** The record of what is in {@code outDir} now, or {@link #none()} if there is none or it cannot be read. */
+    static PublishedSite read(Path outDir) {
+        Path record = recordOf(outDir);
+        if (!Files.isRegularFile(record) || !Files.isDirectory(outDir)) {
+            return NONE;
+        }
+        try {
+            Stored stored = JSON.readValue(record.toFile(), Stored.class);
+            return stored.id() == null || stored.files() == null ? NONE : new PublishedSite(outDir, stored.id(), Map.copyOf(stored.files()));
+        } catch (IOException | RuntimeException e) {
+            return NONE;
+        }
+    }
+
+    /** Identifies one publish: a record read later with the same id describes the same folder. */
+    String id() {
+        return id;
+    }
+
+    Set<String> paths() {
+        return files.keySet();
+    }
+
+    /** Whether the published file at {@code sitePath} has exactly these bytes (by hash) and nobody changed it since. */
+    boolean has(String sitePath, String sha256) {
+        FileState recorded = files.get(sitePath);
+        return recorded != null && recorded.sha256().equals(sha256) && recorded.equals(stateOf(outDir.resolve(sitePath), sha256));
+    }
+
+    Path file(String sitePath) {
+        return outDir.resolve(sitePath);
+    }
+
+    /** Removes the record (before the folder is replaced: a record must never describe another folder). */
+    static void forget(Path outDir) throws IOException {
+        Files.deleteIfExists(recordOf(outDir));
+    }
+
+    /** Records {@code outDir} as it is now, with the hashes its files were written with. */
+    static void record(Path outDir, Map<String, String> hashes) throws IOException {
+        Map<String, FileState> files = new TreeMap<>();
+        for (Map.Entry<String, String> e : hashes.entrySet()) {
+            FileState state = stateOf(outDir.resolve(e.getKey()), e.getValue());
+            if (state != null) {
+                files.put(e.getKey(), state);
+            }
+        }
+        Path record = recordOf(outDir);
+        Path temp = Files.createTempFile(record.getParent(), record.getFileName().toString(), ".tmp");
+        JSON.writeValue(temp.toFile(), new Stored(UUID.randomUUID().toString(), files));
+        Files.move(temp, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The file's state with the given hash, or null if it is not a regular file. */
+    private static FileState stateOf(Path file, String sha256) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile()) {
+                return null;
+            }
+            return new FileState(sha256, attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+                    String.valueOf(attributes.fileKey()));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
