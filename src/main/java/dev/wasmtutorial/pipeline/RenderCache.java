@@ -18,10 +18,12 @@ import java.security.MessageDigest;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Pages kept between builds, at two levels: a page's rendered Markdown is reused while its text,
@@ -75,7 +77,7 @@ public final class RenderCache {
      *
      * @param layout the fingerprint of everything else {@code compose} depends on
      */
-    BuiltPage build(Page page, MarkdownRenderer markdown, String layout, BiFunction<Page, RenderedMarkdown, String> compose) {
+    BuiltPage build(Page page, Supplier<MarkdownRenderer> markdown, String layout, BiFunction<Page, RenderedMarkdown, String> compose) {
         Entry cached = entries.get(page.source());
         if (cached == null && dir != null) {
             cached = load(page.source());
@@ -85,7 +87,7 @@ public final class RenderCache {
         if (cached != null && cached.key().equals(key)) {
             body = cached.result();
         } else {
-            body = markdown.render(page);
+            body = markdown.get().render(page);
             rendered.incrementAndGet();
             key = key(page, body);
             cached = null;
@@ -102,6 +104,29 @@ public final class RenderCache {
             store(page.source(), entry);
         }
         return new BuiltPage(body, html);
+    }
+
+    /**
+     * A page the build generates from the layout alone (the contents page, the 404 page), reused
+     * while {@code layout} is unchanged.
+     */
+    String generated(String sitePath, String layout, Supplier<String> compose) {
+        Path name = Path.of("generated", sitePath); // never a content file: those are absolute
+        String key = Hashes.sha256Hex(generator, sitePath, layout);
+        Entry cached = entries.get(name);
+        if (cached == null && dir != null) {
+            cached = load(name);
+        }
+        if (cached != null && key.equals(cached.layoutKey()) && cached.page() != null) {
+            return cached.page();
+        }
+        String html = compose.get();
+        Entry entry = new Entry(key, new RenderedMarkdown("", List.of(), List.of(), Set.of(), false, List.of()), key, html);
+        entries.put(name, entry);
+        if (dir != null) {
+            store(name, entry);
+        }
+        return html;
     }
 
     /** Pages whose Markdown was rendered (not reused) since the last call. */

@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -112,7 +113,8 @@ public final class SiteBuilder {
 
         List<Page> pages = new ContentLoader(config, layout, new FrontMatterParser(diagnostics)).load();
         Navigation navigation = new Navigation(pages);
-        MarkdownRenderer markdown = new MarkdownRenderer(layout, config.projectRoot());
+        // Made on first use: a rebuild that reuses every page never loads the Markdown parser.
+        Supplier<MarkdownRenderer> markdown = memoized(() -> new MarkdownRenderer(layout, config.projectRoot()));
         TemplateRenderer templates = new TemplateRenderer(config.templatesDir(), config.display(config.templatesDir()));
         AssetManifest assets = AssetManifest.read(config.assetsDir(), config.display(config.assetsDir()));
         PageComposer composer = new PageComposer(templates, navigation, config.siteTitle(), config.baseUrl(),
@@ -125,7 +127,7 @@ public final class SiteBuilder {
         String layoutFingerprint = renderCache == null ? null : composer.fingerprint();
         List<RenderedPage> rendered = PageRenderPool.render(pages, p -> {
             if (renderCache == null) {
-                RenderedMarkdown body = markdown.render(p);
+                RenderedMarkdown body = markdown.get().render(p);
                 return new RenderedPage(p, body, composer.compose(p, body));
             }
             RenderCache.BuiltPage built = renderCache.build(p, markdown, layoutFingerprint, composer::compose);
@@ -168,9 +170,11 @@ public final class SiteBuilder {
                 }
             }
             staging.writeText(composer.contents().treeFile(), composer.contents().treeJson(), "navigation tree (generated)");
-            staging.writeText(SiteContents.PAGE, composer.composeContents(config.contentDir()), "contents page (generated)");
+            staging.writeText(SiteContents.PAGE, generated(SiteContents.PAGE, layoutFingerprint, () -> composer.composeContents(config.contentDir())),
+                    "contents page (generated)");
             sitemapPaths.add(SiteContents.PAGE);
-            staging.writeText("404.html", composer.composeNotFound(), config.display(config.templatesDir().resolve("404.peb")));
+            staging.writeText("404.html", generated("404.html", layoutFingerprint, composer::composeNotFound),
+                    config.display(config.templatesDir().resolve("404.peb")));
             // A sitemap needs absolute URLs: only written when the site's public address is known.
             config.publicUrl().ifPresent(url -> staging.writeText("sitemap.xml", SitemapWriter.sitemap(url, sitemapPaths), "sitemap"));
             staging.writeText("robots.txt", SitemapWriter.robots(config.publicUrl().orElse(null)), "robots.txt");
@@ -209,6 +213,25 @@ public final class SiteBuilder {
                     (System.nanoTime() - start) / 1_000_000, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis)),
                     pagesRendered, pagesComposed, modulesValidated);
         }
+    }
+
+    /** A page made from the layout alone (no Markdown), reused from the cache while the layout is unchanged. */
+    private String generated(String sitePath, String layoutFingerprint, Supplier<String> compose) {
+        return renderCache == null ? compose.get() : renderCache.generated(sitePath, layoutFingerprint, compose);
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> make) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = make.get();
+                }
+                return value;
+            }
+        };
     }
 
     /**
