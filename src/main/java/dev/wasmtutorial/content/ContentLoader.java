@@ -45,11 +45,24 @@ public final class ContentLoader {
             throw new BuildException(SourceLocation.of(config.display(config.contentDir())), "no Markdown pages found",
                     "add at least content/index.md");
         }
+        // Read in parallel (reading and front matter are most of a cached rebuild's own work), but
+        // report the first bad file in source order, as a sequential read would.
+        record Read(Page page, RuntimeException error) {
+        }
+        List<Read> reads = files.parallelStream().map(file -> {
+            try {
+                return new Read(read(file), null);
+            } catch (RuntimeException e) {
+                return new Read(null, e);
+            }
+        }).toList();
         List<Page> pages = new ArrayList<>(files.size());
-        for (Path file : files) {
-            Page page = read(file);
-            if (config.drafts() || !page.frontMatter().draft()) {
-                pages.add(page);
+        for (Read r : reads) {
+            if (r.error() != null) {
+                throw r.error();
+            }
+            if (config.drafts() || !r.page().frontMatter().draft()) {
+                pages.add(r.page());
             }
         }
         if (pages.isEmpty()) {
