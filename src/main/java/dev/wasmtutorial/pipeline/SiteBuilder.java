@@ -52,10 +52,11 @@ public final class SiteBuilder {
     /**
      * @param pagesRendered     pages whose Markdown was rendered (the others were unchanged and reused)
      * @param pagesComposed     pages laid out by the templates (the others' HTML was reused)
+     * @param siteUnchanged     whether the published site already was exactly this build's result and was left as it was
      * @param modulesValidated  modules run on Chicory (-1 when every module is always run)
      */
     public record Summary(int pages, int modules, int links, int warnings, long millis, Map<String, Long> stageMillis,
-                          int pagesRendered, int pagesComposed, int modulesValidated) {
+                          int pagesRendered, int pagesComposed, int modulesValidated, boolean siteUnchanged) {
         public String oneLine() {
             return String.format("built %d pages and %d Wasm modules, checked %d links in %d ms%s", pages, modules, links, millis,
                     warnings == 0 ? "" : " (" + warnings + " warnings)");
@@ -66,6 +67,8 @@ public final class SiteBuilder {
             StringBuilder out = new StringBuilder("stages:");
             stageMillis.forEach((stage, ms) -> out.append(' ').append(stage).append(' ').append(ms).append(" ms,"));
             out.setLength(out.length() - 1);
+            out.append(String.format("%npages: %d of %d rendered, %d laid out; %s", pagesRendered, pages, pagesComposed,
+                    siteUnchanged ? "the published site was already up to date" : "published"));
             return out.toString();
         }
     }
@@ -211,7 +214,7 @@ public final class SiteBuilder {
             stage("publish");
             return new Summary(pages.size(), moduleCount, report.linksChecked(), warnings.size(),
                     (System.nanoTime() - start) / 1_000_000, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis)),
-                    pagesRendered, pagesComposed, modulesValidated);
+                    pagesRendered, pagesComposed, modulesValidated, staging.publishedUnchanged());
         }
     }
 
