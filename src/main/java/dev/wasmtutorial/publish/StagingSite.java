@@ -62,7 +62,7 @@ public final class StagingSite implements AutoCloseable {
     private final List<CompletableFuture<Void>> pending = new ArrayList<>();
     private final PublishedSite published;
     /** Files the published site already has with these bytes: linked at commit, written only if it changed meanwhile. */
-    private final Map<String, byte[]> reused = new ConcurrentHashMap<>();
+    private final Map<String, Reused> reused = new ConcurrentHashMap<>();
     private final AtomicInteger filesWritten = new AtomicInteger();
     private boolean committed;
     private boolean unchanged;
@@ -106,8 +106,18 @@ public final class StagingSite implements AutoCloseable {
         return target;
     }
 
+    /** A file's bytes, made when needed: kept as the text or file they come from, not as a second copy. */
+    private interface Content {
+        byte[] bytes() throws IOException;
+    }
+
+    /** A file the published site already has: its size, and how to make its bytes should it have to be written after all. */
+    private record Reused(long size, Content content) {
+    }
+
     public void writeText(String sitePath, String text, String source) {
-        write(sitePath, text.getBytes(StandardCharsets.UTF_8), source);
+        Path target = claim(sitePath, source);
+        submit(() -> store(target, () -> text.getBytes(StandardCharsets.UTF_8)));
         if (sitePath.endsWith(".html")) {
             htmlPages.put(SitePaths.slashes(sitePath), text);
         }
@@ -116,9 +126,9 @@ public final class StagingSite implements AutoCloseable {
     /** The size of a staged file in bytes. */
     public long size(String sitePath) {
         awaitWrites();
-        byte[] same = reused.get(sitePath);
+        Reused same = reused.get(sitePath);
         if (same != null) {
-            return same.length;
+            return same.size();
         }
         try {
             return Files.size(staging.resolve(sitePath));
@@ -137,11 +147,11 @@ public final class StagingSite implements AutoCloseable {
             return text;
         }
         awaitWrites();
-        byte[] same = reused.get(sitePath);
-        if (same != null) {
-            return new String(same, StandardCharsets.UTF_8);
-        }
+        Reused same = reused.get(sitePath);
         try {
+            if (same != null) {
+                return new String(same.content().bytes(), StandardCharsets.UTF_8);
+            }
             return Files.readString(staging.resolve(sitePath), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -150,20 +160,21 @@ public final class StagingSite implements AutoCloseable {
 
     public void write(String sitePath, byte[] bytes, String source) {
         Path target = claim(sitePath, source);
-        submit(() -> store(target, bytes));
+        submit(() -> store(target, () -> bytes));
     }
 
     public void copy(Path file, String sitePath, String source) {
         Path target = claim(sitePath, source);
-        submit(() -> store(target, Files.readAllBytes(file)));
+        submit(() -> store(target, () -> Files.readAllBytes(file)));
     }
 
-    private void store(Path target, byte[] bytes) throws IOException {
+    private void store(Path target, Content content) throws IOException {
+        byte[] bytes = content.bytes();
         String sitePath = sitePathOf(target);
         String sha256 = Hashes.sha256Hex(bytes);
         hashes.put(sitePath, sha256);
         if (published.has(sitePath, sha256)) {
-            reused.put(sitePath, bytes);
+            reused.put(sitePath, new Reused(bytes.length, content));
             return;
         }
         Files.createDirectories(target.getParent());
@@ -288,7 +299,7 @@ public final class StagingSite implements AutoCloseable {
 
     /** Puts each reused file into the staging folder: a hard link to the published one if it is still as recorded, else its bytes. */
     private void linkReused(PublishedSite record) throws IOException {
-        for (Map.Entry<String, byte[]> e : reused.entrySet()) {
+        for (Map.Entry<String, Reused> e : reused.entrySet()) {
             Path target = staging.resolve(e.getKey());
             Files.createDirectories(target.getParent());
             if (record.has(e.getKey(), hashes.get(e.getKey()))) {
@@ -299,7 +310,7 @@ public final class StagingSite implements AutoCloseable {
                     Files.deleteIfExists(target); // no hard links on this file system: write it
                 }
             }
-            Files.write(target, e.getValue());
+            Files.write(target, e.getValue().content().bytes());
         }
     }
 
