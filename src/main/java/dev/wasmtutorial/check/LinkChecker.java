@@ -1,9 +1,6 @@
 package dev.wasmtutorial.check;
 
 import dev.wasmtutorial.config.SitePaths;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,11 +45,10 @@ public final class LinkChecker {
     }
 
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
-    private static final String LINKING = "a[href], area[href], link[href], img[src], script[src], source[src], iframe[src], video[src], audio[src]";
 
     private final Set<String> files;
     private final Set<String> directories = new HashSet<>();
-    private final Function<String, String> html;
+    private final Function<String, PageLinks> links;
     private final String basePath;
     private final Map<String, Set<String>> idsByPage = new ConcurrentHashMap<>();
     /** Resolution of (page folder, href) → problem or "" for fine; most pages share their links. */
@@ -65,14 +61,26 @@ public final class LinkChecker {
      *                 (only the 404 page uses them) are resolved against it
      */
     public LinkChecker(Set<String> files, Function<String, String> html, String basePath) {
+        this(files, basePath, path -> PageLinks.of(html.apply(path)));
+    }
+
+    private LinkChecker(Set<String> files, String basePath, Function<String, PageLinks> links) {
         this.files = files;
-        this.html = html;
+        this.links = links;
         this.basePath = basePath.endsWith("/") ? basePath : basePath + "/";
         for (String file : files) {
             for (int slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
                 directories.add(file.substring(0, slash));
             }
         }
+    }
+
+    /**
+     * A checker that gets each page's links and anchors from {@code links} (by site path), so a
+     * build can reuse what it found in pages whose bytes did not change.
+     */
+    public static LinkChecker ofLinks(Set<String> files, Function<String, PageLinks> links, String basePath) {
+        return new LinkChecker(files, basePath, links);
     }
 
     /** A checker for a site already on disk. */
@@ -99,13 +107,9 @@ public final class LinkChecker {
         // Pass 1: parse each page once, keeping only its ids and its links.
         Map<String, List<String>> linksByPage = new ConcurrentHashMap<>();
         pages.parallelStream().forEach(page -> {
-            Document doc = Jsoup.parse(html.apply(page));
-            idsByPage.put(page, ids(doc));
-            List<String> hrefs = new ArrayList<>();
-            for (Element el : doc.select(LINKING)) {
-                hrefs.add(el.attr(el.hasAttr("href") ? "href" : "src").strip());
-            }
-            linksByPage.put(page, hrefs);
+            PageLinks found = links.apply(page);
+            idsByPage.put(page, found.ids());
+            linksByPage.put(page, found.hrefs());
         });
         // Pass 2: resolve every link against the site's files and the ids collected above.
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
@@ -189,7 +193,7 @@ public final class LinkChecker {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
-        Set<String> ids = idsByPage.computeIfAbsent(targetPage, p -> ids(Jsoup.parse(html.apply(p))));
+        Set<String> ids = idsByPage.computeIfAbsent(targetPage, p -> links.apply(p).ids());
         return ids.contains(id) ? null : "no element with id \"" + id + "\" in " + targetPage;
     }
 
@@ -216,9 +220,4 @@ public final class LinkChecker {
         return String.join("/", parts);
     }
 
-    private static Set<String> ids(Document doc) {
-        Set<String> ids = doc.select("[id]").stream().map(Element::id).collect(Collectors.toSet());
-        doc.select("a[name]").forEach(e -> ids.add(e.attr("name")));
-        return ids;
-    }
 }

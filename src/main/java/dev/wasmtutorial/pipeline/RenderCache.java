@@ -55,6 +55,7 @@ public final class RenderCache {
     private final AtomicInteger composed = new AtomicInteger();
     private final Path dir;
     private final String generator;
+    private final LinkFactsCache linkFacts;
 
     /** A cache in memory only, for one process (serve --watch). */
     public RenderCache() {
@@ -69,6 +70,12 @@ public final class RenderCache {
     public RenderCache(Path dir, String generator) {
         this.dir = dir;
         this.generator = generator;
+        this.linkFacts = new LinkFactsCache(dir == null ? null : dir.resolve("link-facts.bin"), generator);
+    }
+
+    /** The links and anchors of each published page, kept with the pages. */
+    LinkFactsCache linkFacts() {
+        return linkFacts;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.wasmtutorial.pipeline;
 
 import dev.wasmtutorial.config.SitePaths;
 import dev.wasmtutorial.check.LinkChecker;
+import dev.wasmtutorial.check.PageLinks;
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.Diagnostics;
 import dev.wasmtutorial.config.ProcessRunner;
@@ -191,7 +192,11 @@ public final class SiteBuilder {
             staging.writeText(ServiceWorker.FILE, ServiceWorker.script(hashes, Precache.select(staging::size, staging::html, hashes.keySet(), entryAssets)),
                     "service worker");
 
-            report = new LinkChecker(staging.writtenPaths().keySet(), staging::html, config.basePath()).check();
+            report = LinkChecker.ofLinks(staging.writtenPaths().keySet(), path -> linksOf(path, hashes.get(path), staging), config.basePath())
+                    .check();
+            if (renderCache != null) {
+                renderCache.linkFacts().finish();
+            }
             writeExternalLinks(report);
             stage("check");
             if (!report.problems().isEmpty()) {
@@ -216,6 +221,14 @@ public final class SiteBuilder {
                     (System.nanoTime() - start) / 1_000_000, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis)),
                     pagesRendered, pagesComposed, modulesValidated, staging.publishedUnchanged());
         }
+    }
+
+    /** A staged page's links and anchors: remembered by its hash when this builder keeps a cache, else scanned. */
+    private PageLinks linksOf(String sitePath, String sha256, StagingSite staging) {
+        if (renderCache == null || sha256 == null) {
+            return PageLinks.of(staging.html(sitePath));
+        }
+        return renderCache.linkFacts().get(sha256, () -> PageLinks.of(staging.html(sitePath)));
     }
 
     /** A page made from the layout alone (no Markdown), reused from the cache while the layout is unchanged. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The build cache on disk, as one-shot builds use it: every build here starts from a new
@@ -108,6 +109,18 @@ class PersistentRenderCacheTest {
         assertThat(build(project, "gen-2").pagesRendered()).isZero();
 
         assertThat(project.snapshot()).isEqualTo(uncachedSnapshot(project));
+    }
+
+    @Test
+    void aLinkToAPageThatDisappearedIsCaughtThoughTheLinkingPageIsReused() throws Exception {
+        TestProject project = project();
+        build(project, "gen-1");
+        Files.delete(dir.resolve("content/intro.md"));
+        Map<String, String> before = project.snapshot();
+
+        assertThatThrownBy(() -> build(project, "gen-1")).isInstanceOf(dev.wasmtutorial.config.BuildException.class)
+                .satisfies(e -> assertThat(((dev.wasmtutorial.config.BuildException) e).oneLine()).contains("content/index.md").contains("intro"));
+        assertThat(project.snapshot()).as("the published site is left as it was").isEqualTo(before);
     }
 
     @Test
