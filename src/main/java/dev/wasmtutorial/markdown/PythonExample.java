@@ -35,7 +35,10 @@ public record PythonExample(int line, String code, String expected, List<String>
     public static final int DEFAULT_LIMIT_SECONDS = 10;
     static final String OUTPUT_INFO = "output";
 
-    private static final Parser PARSER = Parser.builder().build();
+    /** Built on first use (a holder class): most sites have no page that mentions python at all. */
+    private static final class Lazy {
+        static final Parser PARSER = Parser.builder().build();
+    }
 
     /** Whether a fence's info string marks a runner. */
     static boolean isRunner(String info) {
@@ -78,7 +81,7 @@ public record PythonExample(int line, String code, String expected, List<String>
         if (!markdown.contains("python")) {
             return out;
         }
-        for (Node node : PARSER.parse(markdown).getDescendants()) {
+        for (Node node : Lazy.PARSER.parse(markdown).getDescendants()) {
             if (node instanceof FencedCodeBlock fence) {
                 PythonExample example = of(fence, firstLine + fence.getStartLineNumber());
                 if (example != null) {
