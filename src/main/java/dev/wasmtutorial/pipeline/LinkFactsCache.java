@@ -7,7 +7,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -88,8 +87,8 @@ final class LinkFactsCache {
             Map<String, PageLinks> facts = new HashMap<>(count * 2);
             for (int i = 0; i < count; i++) {
                 String sha256 = in.readUTF();
-                List<String> hrefs = new ArrayList<>(readStrings(in));
-                Set<String> ids = new HashSet<>(readStrings(in));
+                List<String> hrefs = new ArrayList<>(CacheIO.readStrings(in));
+                Set<String> ids = new HashSet<>(CacheIO.readStrings(in));
                 facts.put(sha256, new PageLinks(List.copyOf(hrefs), Set.copyOf(ids)));
             }
             return facts;
@@ -108,34 +107,13 @@ final class LinkFactsCache {
                 out.writeInt(known.size());
                 for (Map.Entry<String, PageLinks> e : known.entrySet()) {
                     out.writeUTF(e.getKey());
-                    writeStrings(out, e.getValue().hrefs());
-                    writeStrings(out, e.getValue().ids());
+                    CacheIO.writeStrings(out, e.getValue().hrefs());
+                    CacheIO.writeStrings(out, e.getValue().ids());
                 }
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // The cache only saves time: the next build scans again.
         }
-    }
-
-    // Length-prefixed UTF-8, not writeUTF: an href (a data: URL) may be longer than writeUTF's 64 KB.
-    private static void writeStrings(DataOutputStream out, java.util.Collection<String> strings) throws IOException {
-        out.writeInt(strings.size());
-        for (String s : strings) {
-            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(bytes.length);
-            out.write(bytes);
-        }
-    }
-
-    private static List<String> readStrings(DataInputStream in) throws IOException {
-        int count = in.readInt();
-        List<String> strings = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            byte[] bytes = new byte[in.readInt()];
-            in.readFully(bytes);
-            strings.add(new String(bytes, StandardCharsets.UTF_8));
-        }
-        return strings;
     }
 }

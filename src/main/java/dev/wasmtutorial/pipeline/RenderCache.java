@@ -1,8 +1,8 @@
 package dev.wasmtutorial.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wasmtutorial.config.Diagnostics;
 import dev.wasmtutorial.config.Hashes;
+import dev.wasmtutorial.config.SourceLocation;
 import dev.wasmtutorial.content.Page;
 import dev.wasmtutorial.markdown.LinkRef;
 import dev.wasmtutorial.markdown.MarkdownRenderer;
@@ -10,11 +10,16 @@ import dev.wasmtutorial.markdown.RenderedMarkdown;
 import dev.wasmtutorial.markdown.TocEntry;
 import dev.wasmtutorial.render.PageComposer;
 
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +36,9 @@ import java.util.function.Supplier;
  * is reused while, in addition, the layout (templates, navigation, assets, site settings: see
  * {@link PageComposer#fingerprint()}) is unchanged. Keys are hashes of all of those, so a stale
  * result cannot be served. {@code serve --watch} keeps one in memory for its session; a one-shot
- * build keeps one on disk (under {@code target/}), one small JSON file per page, which may be
- * deleted at any time: a missing or unreadable entry only means rendering again.
+ * build keeps one on disk (under {@code target/}), one small binary file per page (see
+ * {@link CacheIO}), which may be deleted at any time: a missing or unreadable entry only means
+ * rendering again.
  */
 public final class RenderCache {
 
@@ -43,12 +49,8 @@ public final class RenderCache {
     private record Entry(String key, RenderedMarkdown result, String layoutKey, String page) {
     }
 
-    /** An entry as stored on disk (paths as strings). */
-    private record Stored(String key, String html, List<TocEntry> toc, List<LinkRef> links, List<String> includes, boolean hasDiagram,
-                          List<Diagnostics.Warning> warnings, String layoutKey, String page) {
-    }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Changes whenever the entry layout below does: entries of another format are not read. */
+    private static final int FORMAT = 2;
 
     private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicInteger rendered = new AtomicInteger();
@@ -163,7 +165,7 @@ public final class RenderCache {
     }
 
     private Path file(Path source) {
-        return dir.resolve(Hashes.sha256Hex(source.toString()) + ".json");
+        return dir.resolve(Hashes.sha256Hex(source.toString()) + ".bin");
     }
 
     private Entry load(Path source) {
@@ -171,12 +173,31 @@ public final class RenderCache {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        try {
-            Stored s = JSON.readValue(file.toFile(), Stored.class);
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+            if (in.readInt() != FORMAT) {
+                return null;
+            }
+            String key = CacheIO.readString(in);
+            String layoutKey = CacheIO.readString(in);
+            String page = CacheIO.readString(in);
+            String html = CacheIO.readString(in);
+            boolean hasDiagram = in.readBoolean();
             LinkedHashSet<Path> includes = new LinkedHashSet<>();
-            s.includes().forEach(i -> includes.add(Path.of(i)));
-            return new Entry(s.key(), new RenderedMarkdown(s.html(), s.toc(), s.links(), includes, s.hasDiagram(), s.warnings()),
-                    s.layoutKey(), s.page());
+            CacheIO.readStrings(in).forEach(i -> includes.add(Path.of(i)));
+            List<TocEntry> toc = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                toc.add(new TocEntry(in.readInt(), CacheIO.readString(in), CacheIO.readString(in)));
+            }
+            List<LinkRef> links = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                links.add(new LinkRef(in.readInt(), CacheIO.readString(in), CacheIO.readString(in)));
+            }
+            List<Diagnostics.Warning> warnings = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                warnings.add(new Diagnostics.Warning(new SourceLocation(CacheIO.readString(in), in.readInt()), CacheIO.readString(in)));
+            }
+            return new Entry(key, new RenderedMarkdown(html, List.copyOf(toc), List.copyOf(links), includes, hasDiagram, List.copyOf(warnings)),
+                    layoutKey, page);
         } catch (IOException | RuntimeException e) {
             return null; // unreadable (an older format, a torn write): render again
         }
@@ -184,13 +205,37 @@ public final class RenderCache {
 
     private void store(Path source, Entry entry) {
         RenderedMarkdown r = entry.result();
-        Stored stored = new Stored(entry.key(), r.html(), r.toc(), r.links(), r.includes().stream().map(Path::toString).toList(),
-                r.hasDiagram(), r.warnings(), entry.layoutKey(), entry.page());
         try {
             Files.createDirectories(dir);
             Path file = file(source);
             Path temp = Files.createTempFile(dir, "entry", ".tmp");
-            JSON.writeValue(temp.toFile(), stored);
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
+                out.writeInt(FORMAT);
+                CacheIO.writeString(out, entry.key());
+                CacheIO.writeString(out, entry.layoutKey());
+                CacheIO.writeString(out, entry.page());
+                CacheIO.writeString(out, r.html());
+                out.writeBoolean(r.hasDiagram());
+                CacheIO.writeStrings(out, r.includes().stream().map(Path::toString).toList());
+                out.writeInt(r.toc().size());
+                for (TocEntry t : r.toc()) {
+                    out.writeInt(t.level());
+                    CacheIO.writeString(out, t.text());
+                    CacheIO.writeString(out, t.id());
+                }
+                out.writeInt(r.links().size());
+                for (LinkRef l : r.links()) {
+                    out.writeInt(l.line());
+                    CacheIO.writeString(out, l.original());
+                    CacheIO.writeString(out, l.href());
+                }
+                out.writeInt(r.warnings().size());
+                for (Diagnostics.Warning w : r.warnings()) {
+                    CacheIO.writeString(out, w.location().file());
+                    out.writeInt(w.location().line());
+                    CacheIO.writeString(out, w.message());
+                }
+            }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // The cache only saves time: a build that cannot write it is still correct.

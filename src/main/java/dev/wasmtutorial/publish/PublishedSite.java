@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -82,6 +83,27 @@ final class PublishedSite {
     boolean has(String sitePath, String sha256) {
         FileState recorded = files.get(sitePath);
         return recorded != null && recorded.sha256().equals(sha256) && recorded.equals(stateOf(outDir.resolve(sitePath), sha256));
+    }
+
+    /**
+     * The recorded SHA-256 of the published file at {@code sitePath} if it is untouched and holds
+     * exactly {@code bytes}, else null. Comparing bytes costs less than hashing them, and the
+     * hash is the one recorded when the file was written.
+     */
+    String hashIfSame(String sitePath, byte[] bytes) {
+        FileState recorded = files.get(sitePath);
+        if (recorded == null || recorded.size() != bytes.length) {
+            return null;
+        }
+        Path file = outDir.resolve(sitePath);
+        if (!recorded.equals(stateOf(file, recorded.sha256()))) {
+            return null;
+        }
+        try {
+            return Arrays.equals(Files.readAllBytes(file), bytes) ? recorded.sha256() : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     Path file(String sitePath) {

@@ -171,12 +171,13 @@ public final class StagingSite implements AutoCloseable {
     private void store(Path target, Content content) throws IOException {
         byte[] bytes = content.bytes();
         String sitePath = sitePathOf(target);
-        String sha256 = Hashes.sha256Hex(bytes);
-        hashes.put(sitePath, sha256);
-        if (published.has(sitePath, sha256)) {
+        String same = published.hashIfSame(sitePath, bytes);
+        if (same != null) {
+            hashes.put(sitePath, same);
             reused.put(sitePath, new Reused(bytes.length, content));
             return;
         }
+        hashes.put(sitePath, Hashes.sha256Hex(bytes));
         Files.createDirectories(target.getParent());
         Files.write(target, bytes);
         filesWritten.incrementAndGet();
