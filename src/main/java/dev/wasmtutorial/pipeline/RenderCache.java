@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,6 +74,33 @@ public final class RenderCache {
         this.dir = dir;
         this.generator = generator;
         this.linkFacts = new LinkFactsCache(dir == null ? null : dir.resolve("link-facts.bin"), generator);
+    }
+
+    private final Map<Path, LastBuild> lastBuilds = new ConcurrentHashMap<>();
+
+    /** The generator's fingerprint this cache was made for. */
+    String generator() {
+        return generator;
+    }
+
+    /** The last successful build into {@code outDir} that recorded itself, if any. */
+    Optional<LastBuild> lastBuild(Path outDir) {
+        LastBuild known = lastBuilds.get(outDir);
+        if (known != null || dir == null) {
+            return Optional.ofNullable(known);
+        }
+        return LastBuild.read(lastBuildFile(outDir));
+    }
+
+    void lastBuild(Path outDir, LastBuild build) {
+        lastBuilds.put(outDir, build);
+        if (dir != null) {
+            build.write(lastBuildFile(outDir));
+        }
+    }
+
+    private Path lastBuildFile(Path outDir) {
+        return dir.resolve("last-build-" + Hashes.sha256Hex(outDir.toString()) + ".bin");
     }
 
     /** The links and anchors of each published page, kept with the pages. */

@@ -19,6 +19,7 @@ import dev.wasmtutorial.markdown.MarkdownRenderer;
 import dev.wasmtutorial.markdown.RenderedMarkdown;
 import dev.wasmtutorial.publish.DemoPublisher;
 import dev.wasmtutorial.publish.Precache;
+import dev.wasmtutorial.publish.PublishedSite;
 import dev.wasmtutorial.publish.ServiceWorker;
 import dev.wasmtutorial.python.PythonExampleCheck;
 import dev.wasmtutorial.publish.SitemapWriter;
@@ -39,6 +40,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -54,13 +57,14 @@ public final class SiteBuilder {
      * @param pagesRendered     pages whose Markdown was rendered (the others were unchanged and reused)
      * @param pagesComposed     pages laid out by the templates (the others' HTML was reused)
      * @param siteUnchanged     whether the published site already was exactly this build's result and was left as it was
+     * @param upToDate          whether no input had changed since the last build, so that only the link check ran
      * @param modulesValidated  modules run on Chicory (-1 when every module is always run)
      */
     public record Summary(int pages, int modules, int links, int warnings, long millis, Map<String, Long> stageMillis,
-                          int pagesRendered, int pagesComposed, int modulesValidated, boolean siteUnchanged) {
+                          int pagesRendered, int pagesComposed, int modulesValidated, boolean siteUnchanged, boolean upToDate) {
         public String oneLine() {
-            return String.format("built %d pages and %d Wasm modules, checked %d links in %d ms%s", pages, modules, links, millis,
-                    warnings == 0 ? "" : " (" + warnings + " warnings)");
+            return String.format("%s %d pages and %d Wasm modules%s, checked %d links in %d ms%s", upToDate ? "up to date:" : "built", pages,
+                    modules, upToDate ? " as last built" : "", links, millis, warnings == 0 ? "" : " (" + warnings + " warnings)");
         }
 
         /** Where the time went: {@code load 120 ms, render 900 ms, ...}. */
@@ -111,6 +115,23 @@ public final class SiteBuilder {
         if (!config.assetsBuild().isEmpty()) {
             buildAssets();
             stage("assets");
+        }
+        // Nothing changed since the last build into this folder, which is still as it left it:
+        // the result is known, only the link check runs again.
+        String inputsBefore = null;
+        List<String> includesBefore = List.of();
+        long startMillis = System.currentTimeMillis();
+        if (renderCache != null && LastBuild.applies(config)) {
+            Optional<LastBuild> last = renderCache.lastBuild(config.outDir());
+            includesBefore = last.map(LastBuild::includes).orElse(List.of());
+            inputsBefore = LastBuild.inputs(config, renderCache.generator(), includesBefore);
+            if (last.isPresent() && last.get().inputs().equals(inputsBefore)) {
+                Optional<Summary> same = upToDate(last.get(), start);
+                if (same.isPresent()) {
+                    return same.get();
+                }
+            }
+            stage("up-to-date check");
         }
         Diagnostics diagnostics = new Diagnostics();
         SiteLayout layout = new SiteLayout(config.contentDir(), config.demoDirs());
@@ -217,9 +238,67 @@ public final class SiteBuilder {
             }
             staging.commit();
             stage("publish");
+            if (inputsBefore != null) {
+                recordLastBuild(inputsBefore, includesBefore, startMillis, rendered.stream().map(r -> r.body().includes()).toList(),
+                        staging.publishedId(), pages.size(), moduleCount, warnings);
+            }
             return new Summary(pages.size(), moduleCount, report.linksChecked(), warnings.size(),
                     (System.nanoTime() - start) / 1_000_000, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis)),
-                    pagesRendered, pagesComposed, modulesValidated, staging.publishedUnchanged());
+                    pagesRendered, pagesComposed, modulesValidated, staging.publishedUnchanged(), false);
+        }
+    }
+
+    /**
+     * Records this build for the next one, only if no input changed while it read them: the
+     * inputs hash as they did when it started, and files that pages newly include were last
+     * modified well before it started (they were not part of that first hash). Otherwise the
+     * next build simply does the full work again.
+     */
+    private void recordLastBuild(String inputsBefore, List<String> includesBefore, long startMillis, List<Set<Path>> includedByPage,
+                                 String publishedId, int pageCount, int moduleCount, List<Diagnostics.Warning> warnings) {
+        List<String> includes = LastBuild.includesOf(includedByPage);
+        String generator = renderCache.generator();
+        String inputs = LastBuild.inputs(config, generator, includes);
+        boolean stable = includes.equals(includesBefore) ? inputs.equals(inputsBefore)
+                : LastBuild.inputs(config, generator, includesBefore).equals(inputsBefore) && LastBuild.untouchedSince(includes, startMillis);
+        if (stable) {
+            renderCache.lastBuild(config.outDir(), new LastBuild(inputs, publishedId, pageCount, moduleCount, includes,
+                    warnings.stream().map(Object::toString).toList()));
+        }
+    }
+
+    /**
+     * The summary of a build that found its inputs as {@code last} had them: the published folder
+     * is checked to be exactly what {@code last} left, and its links are checked again. Empty if
+     * the folder changed since (or, which cannot happen, a link no longer resolves): then the
+     * build does the full work.
+     */
+    private Optional<Summary> upToDate(LastBuild last, long start) {
+        Optional<Map<String, String>> published = PublishedSite.asPublished(config.outDir(), last.publishedId());
+        if (published.isEmpty()) {
+            return Optional.empty();
+        }
+        stage("up-to-date check");
+        Map<String, String> hashes = published.get();
+        LinkChecker.Report report = LinkChecker.ofLinks(hashes.keySet(), path -> renderCache.linkFacts().get(hashes.get(path),
+                () -> PageLinks.of(readPublished(path))), config.basePath()).check();
+        renderCache.linkFacts().finish();
+        if (!report.problems().isEmpty()) {
+            return Optional.empty();
+        }
+        writeExternalLinks(report);
+        stage("check");
+        last.warnings().forEach(log::println);
+        return Optional.of(new Summary(last.pages(), last.modules(), report.linksChecked(), last.warnings().size(),
+                (System.nanoTime() - start) / 1_000_000, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis)),
+                0, 0, 0, true, true));
+    }
+
+    private String readPublished(String sitePath) {
+        try {
+            return Files.readString(config.outDir().resolve(sitePath));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

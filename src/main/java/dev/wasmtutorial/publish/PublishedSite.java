@@ -1,6 +1,7 @@
 package dev.wasmtutorial.publish;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wasmtutorial.config.SitePaths;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,11 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * What the last build published into an output folder, kept in a hidden file beside it
@@ -24,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * {@code make} or {@code git status} trust a file's stat). A missing or unreadable record only
  * means writing every file.
  */
-final class PublishedSite {
+public final class PublishedSite {
 
     /** One published file as recorded. */
     record FileState(String sha256, long size, long modifiedNanos, String fileKey) {
@@ -115,8 +119,40 @@ final class PublishedSite {
         Files.deleteIfExists(recordOf(outDir));
     }
 
-    /** Records {@code outDir} as it is now, with the hashes its files were written with. */
-    static void record(Path outDir, Map<String, String> hashes) throws IOException {
+    /**
+     * Every file of {@code outDir} with its SHA-256, if the folder is exactly what the publish
+     * with this {@code id} left there: no file added, removed or touched since. Else empty.
+     */
+    public static Optional<Map<String, String>> asPublished(Path outDir, String id) {
+        PublishedSite record = read(outDir.toAbsolutePath().normalize());
+        if (id == null || !record.id().equals(id)) {
+            return Optional.empty();
+        }
+        Set<String> present = new HashSet<>();
+        try (Stream<Path> walk = Files.walk(record.outDir)) {
+            for (Path file : (Iterable<Path>) walk::iterator) {
+                if (!Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                    present.add(SitePaths.slashes(record.outDir.relativize(file)));
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return Optional.empty();
+        }
+        if (!present.equals(record.paths())) {
+            return Optional.empty();
+        }
+        Map<String, String> hashes = new TreeMap<>();
+        for (Map.Entry<String, FileState> e : record.files.entrySet()) {
+            if (!e.getValue().equals(stateOf(record.outDir.resolve(e.getKey()), e.getValue().sha256()))) {
+                return Optional.empty();
+            }
+            hashes.put(e.getKey(), e.getValue().sha256());
+        }
+        return Optional.of(hashes);
+    }
+
+    /** Records {@code outDir} as it is now, with the hashes its files were written with; returns the new record's id. */
+    static String record(Path outDir, Map<String, String> hashes) throws IOException {
         Map<String, FileState> files = new TreeMap<>();
         for (Map.Entry<String, String> e : hashes.entrySet()) {
             FileState state = stateOf(outDir.resolve(e.getKey()), e.getValue());
@@ -126,8 +162,10 @@ final class PublishedSite {
         }
         Path record = recordOf(outDir);
         Path temp = Files.createTempFile(record.getParent(), record.getFileName().toString(), ".tmp");
-        JSON.writeValue(temp.toFile(), new Stored(UUID.randomUUID().toString(), files));
+        String id = UUID.randomUUID().toString();
+        JSON.writeValue(temp.toFile(), new Stored(id, files));
         Files.move(temp, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return id;
     }
 
     /** The file's state with the given hash, or null if it is not a regular file. */

@@ -66,6 +66,7 @@ public final class StagingSite implements AutoCloseable {
     private final AtomicInteger filesWritten = new AtomicInteger();
     private boolean committed;
     private boolean unchanged;
+    private String publishedId;
 
     public StagingSite(Path outDir) {
         this(outDir, false);
@@ -273,13 +274,15 @@ public final class StagingSite implements AutoCloseable {
             // Another build may have published since this one looked: trust the record only if it is still the same.
             PublishedSite now = PublishedSite.read(outDir);
             boolean sameRecord = !reused.isEmpty() && now.id().equals(published.id());
-            if (sameRecord && filesWritten.get() == 0 && now.paths().equals(hashes.keySet()) && allStillPublished(now)) {
+            if (sameRecord && filesWritten.get() == 0 && now.paths().equals(hashes.keySet()) && allStillPublished(now)
+                    && PublishedSite.asPublished(outDir, now.id()).isPresent()) { // nothing added by hand either
                 unchanged = true;
+                publishedId = now.id();
             } else {
                 linkReused(sameRecord ? now : PublishedSite.none());
                 PublishedSite.forget(outDir);
                 swapIn();
-                PublishedSite.record(outDir, hashes);
+                publishedId = PublishedSite.record(outDir, hashes);
             }
             deleteTree(staging);
             committed = true;
@@ -287,6 +290,11 @@ public final class StagingSite implements AutoCloseable {
             throw new BuildException(SourceLocation.of(outDir.toString()), "cannot replace the site folder: " + e.getMessage(),
                     "close programs that hold files in it open and build again", e);
         }
+    }
+
+    /** The id of the published folder's record after {@link #commit()} (see {@link PublishedSite#asPublished}). */
+    public String publishedId() {
+        return publishedId;
     }
 
     /** Whether the last commit found the published site identical and left it as it was. */
