@@ -48,7 +48,7 @@ record LastBuild(String inputs, String publishedId, int pages, int modules, List
      * generator, and every file of the content, templates, assets and demo folders and every
      * included file, by path and bytes (files are hashed in parallel, combined in path order).
      */
-    static String inputs(SiteConfig config, String generator, Collection<String> includes) {
+    static String inputs(SiteConfig config, String generator, Collection<String> includes, FileHashes fileHashes) {
         TreeSet<Path> files = new TreeSet<>();
         files.addAll(SourceTree.files(config.contentDir()));
         files.addAll(SourceTree.files(config.templatesDir()));
@@ -56,21 +56,13 @@ record LastBuild(String inputs, String publishedId, int pages, int modules, List
         config.demoDirs().forEach(dir -> files.addAll(SourceTree.files(dir)));
         includes.forEach(include -> files.add(Path.of(include)));
         List<Path> ordered = List.copyOf(files);
-        List<String> hashes = ordered.parallelStream().map(LastBuild::hashOf).toList();
+        List<String> hashes = ordered.parallelStream().map(fileHashes::sha256).toList();
         MessageDigest digest = Hashes.sha256();
         Hashes.update(digest, "inputs " + FORMAT, generator, config.toString());
         for (int i = 0; i < ordered.size(); i++) {
             Hashes.update(digest, ordered.get(i).toString(), hashes.get(i));
         }
         return Hashes.hex(digest.digest());
-    }
-
-    private static String hashOf(Path file) {
-        try {
-            return Hashes.sha256Hex(Files.readAllBytes(file));
-        } catch (IOException e) {
-            return "unreadable"; // the build itself reports it
-        }
     }
 
     static Optional<LastBuild> read(Path file) {

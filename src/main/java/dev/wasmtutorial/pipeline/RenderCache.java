@@ -74,9 +74,16 @@ public final class RenderCache {
         this.dir = dir;
         this.generator = generator;
         this.linkFacts = new LinkFactsCache(dir == null ? null : dir.resolve("link-facts.bin"), generator);
+        this.fileHashes = new FileHashes(dir == null ? null : dir.resolve("file-hashes.bin"));
     }
 
     private final Map<Path, LastBuild> lastBuilds = new ConcurrentHashMap<>();
+    private final FileHashes fileHashes;
+
+    /** Input files' hashes, remembered by their stat. */
+    FileHashes fileHashes() {
+        return fileHashes;
+    }
 
     /** The generator's fingerprint this cache was made for. */
     String generator() {

@@ -124,7 +124,7 @@ public final class SiteBuilder {
         if (renderCache != null && LastBuild.applies(config)) {
             Optional<LastBuild> last = renderCache.lastBuild(config.outDir());
             includesBefore = last.map(LastBuild::includes).orElse(List.of());
-            inputsBefore = LastBuild.inputs(config, renderCache.generator(), includesBefore);
+            inputsBefore = LastBuild.inputs(config, renderCache.generator(), includesBefore, renderCache.fileHashes());
             if (last.isPresent() && last.get().inputs().equals(inputsBefore)) {
                 Optional<Summary> same = upToDate(last.get(), start);
                 if (same.isPresent()) {
@@ -258,13 +258,15 @@ public final class SiteBuilder {
                                  String publishedId, int pageCount, int moduleCount, List<Diagnostics.Warning> warnings) {
         List<String> includes = LastBuild.includesOf(includedByPage);
         String generator = renderCache.generator();
-        String inputs = LastBuild.inputs(config, generator, includes);
+        FileHashes fileHashes = renderCache.fileHashes();
+        String inputs = LastBuild.inputs(config, generator, includes, fileHashes);
         boolean stable = includes.equals(includesBefore) ? inputs.equals(inputsBefore)
-                : LastBuild.inputs(config, generator, includesBefore).equals(inputsBefore) && LastBuild.untouchedSince(includes, startMillis);
+                : LastBuild.inputs(config, generator, includesBefore, fileHashes).equals(inputsBefore) && LastBuild.untouchedSince(includes, startMillis);
         if (stable) {
             renderCache.lastBuild(config.outDir(), new LastBuild(inputs, publishedId, pageCount, moduleCount, includes,
                     warnings.stream().map(Object::toString).toList()));
         }
+        fileHashes.save();
     }
 
     /**
