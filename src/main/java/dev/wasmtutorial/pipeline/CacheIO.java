@@ -20,23 +20,32 @@ final class CacheIO {
     }
 
     static void writeString(DataOutputStream out, String s) throws IOException {
-        if (s == null) {
+        writeBytes(out, s == null ? null : s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String readString(DataInputStream in) throws IOException {
+        byte[] bytes = readBytes(in);
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Bytes as {@link #writeString} writes a string's UTF-8 (so either reads what the other wrote). */
+    static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+        if (bytes == null) {
             out.writeInt(-1);
             return;
         }
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(bytes.length);
         out.write(bytes);
     }
 
-    static String readString(DataInputStream in) throws IOException {
+    static byte[] readBytes(DataInputStream in) throws IOException {
         int length = in.readInt();
         if (length < 0) {
             return null;
         }
         byte[] bytes = new byte[length];
         in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        return bytes;
     }
 
     static void writeStrings(DataOutputStream out, Collection<String> strings) throws IOException {

@@ -15,6 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -43,15 +44,19 @@ import java.util.function.Supplier;
  */
 public final class RenderCache {
 
-    /** A page's rendered Markdown and its HTML as laid out by the templates. */
-    record BuiltPage(RenderedMarkdown body, String html) {
+    /**
+     * A page's rendered Markdown and its HTML as laid out by the templates: either just composed
+     * ({@code composed}), or reused as the UTF-8 bytes it was published with ({@code reused}),
+     * which go to the site as they are, never decoded and encoded again.
+     */
+    record BuiltPage(RenderedMarkdown body, String composed, byte[] reused) {
     }
 
-    private record Entry(String key, RenderedMarkdown result, String layoutKey, String page) {
+    private record Entry(String key, RenderedMarkdown result, String layoutKey, byte[] page) {
     }
 
     /** Changes whenever the entry layout below does: entries of another format are not read. */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicInteger rendered = new AtomicInteger();
@@ -138,16 +143,16 @@ public final class RenderCache {
         }
         String layoutKey = Hashes.sha256Hex(key, layout);
         if (cached != null && layoutKey.equals(cached.layoutKey()) && cached.page() != null) {
-            return new BuiltPage(body, cached.page());
+            return new BuiltPage(body, null, cached.page());
         }
         String html = compose.apply(page, body);
         composed.incrementAndGet();
-        Entry entry = new Entry(key, body, layoutKey, html);
+        Entry entry = new Entry(key, body, layoutKey, html.getBytes(StandardCharsets.UTF_8));
         entries.put(page.source(), entry);
         if (dir != null) {
             store(page.source(), entry);
         }
-        return new BuiltPage(body, html);
+        return new BuiltPage(body, html, null);
     }
 
     /**
@@ -162,10 +167,11 @@ public final class RenderCache {
             cached = load(name);
         }
         if (cached != null && key.equals(cached.layoutKey()) && cached.page() != null) {
-            return cached.page();
+            return new String(cached.page(), StandardCharsets.UTF_8);
         }
         String html = compose.get();
-        Entry entry = new Entry(key, new RenderedMarkdown("", List.of(), List.of(), Set.of(), false, List.of()), key, html);
+        Entry entry = new Entry(key, new RenderedMarkdown("", List.of(), List.of(), Set.of(), false, List.of()), key,
+                html.getBytes(StandardCharsets.UTF_8));
         entries.put(name, entry);
         if (dir != null) {
             store(name, entry);
@@ -214,7 +220,7 @@ public final class RenderCache {
             }
             String key = CacheIO.readString(in);
             String layoutKey = CacheIO.readString(in);
-            String page = CacheIO.readString(in);
+            byte[] page = CacheIO.readBytes(in);
             String html = CacheIO.readString(in);
             boolean hasDiagram = in.readBoolean();
             LinkedHashSet<Path> includes = new LinkedHashSet<>();
@@ -248,7 +254,7 @@ public final class RenderCache {
                 out.writeInt(FORMAT);
                 CacheIO.writeString(out, entry.key());
                 CacheIO.writeString(out, entry.layoutKey());
-                CacheIO.writeString(out, entry.page());
+                CacheIO.writeBytes(out, entry.page());
                 CacheIO.writeString(out, r.html());
                 out.writeBoolean(r.hasDiagram());
                 CacheIO.writeStrings(out, r.includes().stream().map(Path::toString).toList());

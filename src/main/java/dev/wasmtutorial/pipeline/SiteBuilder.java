@@ -147,16 +147,17 @@ public final class SiteBuilder {
         stage("load");
 
         // Pages are independent: render them in parallel, publish them in a fixed order.
-        record RenderedPage(Page page, RenderedMarkdown body, String html) {
+        // html: the page just laid out; bytes: its published bytes, reused from the cache.
+        record RenderedPage(Page page, RenderedMarkdown body, String html, byte[] bytes) {
         }
         String layoutFingerprint = renderCache == null ? null : composer.fingerprint();
         List<RenderedPage> rendered = PageRenderPool.render(pages, p -> {
             if (renderCache == null) {
                 RenderedMarkdown body = markdown.get().render(p);
-                return new RenderedPage(p, body, composer.compose(p, body));
+                return new RenderedPage(p, body, composer.compose(p, body), null);
             }
             RenderCache.BuiltPage built = renderCache.build(p, markdown, layoutFingerprint, composer::compose);
-            return new RenderedPage(p, built.body(), built.html());
+            return new RenderedPage(p, built.body(), built.composed(), built.reused());
         });
         rendered.forEach(r -> diagnostics.addAll(r.body().warnings()));
         int pagesRendered = renderCache == null ? pages.size() : renderCache.takeRenderedCount();
@@ -177,7 +178,11 @@ public final class SiteBuilder {
         LinkChecker.Report report;
         try (StagingSite staging = new StagingSite(config.outDir(), config.postProcess().isEmpty())) {
             for (RenderedPage r : rendered) {
-                staging.writeText(r.page().outputPath(), r.html(), r.page().display());
+                if (r.html() != null) {
+                    staging.writeText(r.page().outputPath(), r.html(), r.page().display());
+                } else {
+                    staging.write(r.page().outputPath(), r.bytes(), r.page().display());
+                }
                 origins.put(r.page().outputPath(), new LinkProblemLocator.Origin(r.page().display(), r.body().links(), r.page().source()));
                 sitemapPaths.add(PageComposer.canonicalPath(r.page().outputPath()));
             }
