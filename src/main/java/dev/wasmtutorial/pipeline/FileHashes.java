@@ -1,5 +1,6 @@
 package dev.wasmtutorial.pipeline;
 
+import dev.wasmtutorial.config.BinaryData;
 import dev.wasmtutorial.config.Hashes;
 
 import java.io.BufferedOutputStream;
@@ -90,12 +91,12 @@ final class FileHashes {
                 out.writeInt(stamps.size());
                 for (Map.Entry<Path, Stamp> e : stamps.entrySet()) {
                     Stamp s = e.getValue();
-                    CacheIO.writeString(out, e.getKey().toString());
+                    BinaryData.writeString(out, e.getKey().toString());
                     out.writeLong(s.size());
                     out.writeLong(s.modifiedNanos());
                     out.writeLong(s.changedNanos());
                     out.writeLong(s.inode());
-                    CacheIO.writeString(out, s.sha256());
+                    BinaryData.writeString(out, s.sha256());
                     out.writeLong(s.hashedAtMillis());
                 }
             }
@@ -115,8 +116,8 @@ final class FileHashes {
                 return;
             }
             for (int i = in.readInt(); i > 0; i--) {
-                Path path = Path.of(CacheIO.readString(in));
-                stamps.put(path, new Stamp(in.readLong(), in.readLong(), in.readLong(), in.readLong(), CacheIO.readString(in), in.readLong()));
+                Path path = Path.of(BinaryData.readString(in));
+                stamps.put(path, new Stamp(in.readLong(), in.readLong(), in.readLong(), in.readLong(), BinaryData.readString(in), in.readLong()));
             }
         } catch (IOException | RuntimeException e) {
             stamps.clear(); // torn or foreign: hash everything

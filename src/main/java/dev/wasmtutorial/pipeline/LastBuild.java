@@ -1,5 +1,6 @@
 package dev.wasmtutorial.pipeline;
 
+import dev.wasmtutorial.config.BinaryData;
 import dev.wasmtutorial.config.Hashes;
 import dev.wasmtutorial.config.SiteConfig;
 import dev.wasmtutorial.config.SourceTree;
@@ -73,8 +74,8 @@ record LastBuild(String inputs, String publishedId, int pages, int modules, List
             if (in.readInt() != FORMAT) {
                 return Optional.empty();
             }
-            return Optional.of(new LastBuild(CacheIO.readString(in), CacheIO.readString(in), in.readInt(), in.readInt(),
-                    List.copyOf(CacheIO.readStrings(in)), List.copyOf(CacheIO.readStrings(in))));
+            return Optional.of(new LastBuild(BinaryData.readString(in), BinaryData.readString(in), in.readInt(), in.readInt(),
+                    List.copyOf(BinaryData.readStrings(in)), List.copyOf(BinaryData.readStrings(in))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -86,12 +87,12 @@ record LastBuild(String inputs, String publishedId, int pages, int modules, List
             Path temp = Files.createTempFile(file.getParent(), "last-build", ".tmp");
             try (OutputStream stream = Files.newOutputStream(temp); DataOutputStream out = new DataOutputStream(stream)) {
                 out.writeInt(FORMAT);
-                CacheIO.writeString(out, inputs);
-                CacheIO.writeString(out, publishedId);
+                BinaryData.writeString(out, inputs);
+                BinaryData.writeString(out, publishedId);
                 out.writeInt(pages);
                 out.writeInt(modules);
-                CacheIO.writeStrings(out, includes);
-                CacheIO.writeStrings(out, warnings);
+                BinaryData.writeStrings(out, includes);
+                BinaryData.writeStrings(out, warnings);
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

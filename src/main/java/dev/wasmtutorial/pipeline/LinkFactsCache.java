@@ -1,5 +1,6 @@
 package dev.wasmtutorial.pipeline;
 
+import dev.wasmtutorial.config.BinaryData;
 import dev.wasmtutorial.check.PageLinks;
 
 import java.io.BufferedInputStream;
@@ -87,8 +88,8 @@ final class LinkFactsCache {
             Map<String, PageLinks> facts = new HashMap<>(count * 2);
             for (int i = 0; i < count; i++) {
                 String sha256 = in.readUTF();
-                List<String> hrefs = new ArrayList<>(CacheIO.readStrings(in));
-                Set<String> ids = new HashSet<>(CacheIO.readStrings(in));
+                List<String> hrefs = new ArrayList<>(BinaryData.readStrings(in));
+                Set<String> ids = new HashSet<>(BinaryData.readStrings(in));
                 facts.put(sha256, new PageLinks(List.copyOf(hrefs), Set.copyOf(ids)));
             }
             return facts;
@@ -107,8 +108,8 @@ final class LinkFactsCache {
                 out.writeInt(known.size());
                 for (Map.Entry<String, PageLinks> e : known.entrySet()) {
                     out.writeUTF(e.getKey());
-                    CacheIO.writeStrings(out, e.getValue().hrefs());
-                    CacheIO.writeStrings(out, e.getValue().ids());
+                    BinaryData.writeStrings(out, e.getValue().hrefs());
+                    BinaryData.writeStrings(out, e.getValue().ids());
                 }
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -1,5 +1,6 @@
 package dev.wasmtutorial.pipeline;
 
+import dev.wasmtutorial.config.BinaryData;
 import dev.wasmtutorial.config.Diagnostics;
 import dev.wasmtutorial.config.Hashes;
 import dev.wasmtutorial.config.SourceLocation;
@@ -39,7 +40,7 @@ import java.util.function.Supplier;
  * {@link PageComposer#fingerprint()}) is unchanged. Keys are hashes of all of those, so a stale
  * result cannot be served. {@code serve --watch} keeps one in memory for its session; a one-shot
  * build keeps one on disk (under {@code target/}), one small binary file per page (see
- * {@link CacheIO}), which may be deleted at any time: a missing or unreadable entry only means
+ * {@link BinaryData}), which may be deleted at any time: a missing or unreadable entry only means
  * rendering again.
  */
 public final class RenderCache {
@@ -218,24 +219,24 @@ public final class RenderCache {
             if (in.readInt() != FORMAT) {
                 return null;
             }
-            String key = CacheIO.readString(in);
-            String layoutKey = CacheIO.readString(in);
-            byte[] page = CacheIO.readBytes(in);
-            String html = CacheIO.readString(in);
+            String key = BinaryData.readString(in);
+            String layoutKey = BinaryData.readString(in);
+            byte[] page = BinaryData.readBytes(in);
+            String html = BinaryData.readString(in);
             boolean hasDiagram = in.readBoolean();
             LinkedHashSet<Path> includes = new LinkedHashSet<>();
-            CacheIO.readStrings(in).forEach(i -> includes.add(Path.of(i)));
+            BinaryData.readStrings(in).forEach(i -> includes.add(Path.of(i)));
             List<TocEntry> toc = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) {
-                toc.add(new TocEntry(in.readInt(), CacheIO.readString(in), CacheIO.readString(in)));
+                toc.add(new TocEntry(in.readInt(), BinaryData.readString(in), BinaryData.readString(in)));
             }
             List<LinkRef> links = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) {
-                links.add(new LinkRef(in.readInt(), CacheIO.readString(in), CacheIO.readString(in)));
+                links.add(new LinkRef(in.readInt(), BinaryData.readString(in), BinaryData.readString(in)));
             }
             List<Diagnostics.Warning> warnings = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) {
-                warnings.add(new Diagnostics.Warning(new SourceLocation(CacheIO.readString(in), in.readInt()), CacheIO.readString(in)));
+                warnings.add(new Diagnostics.Warning(new SourceLocation(BinaryData.readString(in), in.readInt()), BinaryData.readString(in)));
             }
             return new Entry(key, new RenderedMarkdown(html, List.copyOf(toc), List.copyOf(links), includes, hasDiagram, List.copyOf(warnings)),
                     layoutKey, page);
@@ -252,29 +253,29 @@ public final class RenderCache {
             Path temp = Files.createTempFile(dir, "entry", ".tmp");
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
                 out.writeInt(FORMAT);
-                CacheIO.writeString(out, entry.key());
-                CacheIO.writeString(out, entry.layoutKey());
-                CacheIO.writeBytes(out, entry.page());
-                CacheIO.writeString(out, r.html());
+                BinaryData.writeString(out, entry.key());
+                BinaryData.writeString(out, entry.layoutKey());
+                BinaryData.writeBytes(out, entry.page());
+                BinaryData.writeString(out, r.html());
                 out.writeBoolean(r.hasDiagram());
-                CacheIO.writeStrings(out, r.includes().stream().map(Path::toString).toList());
+                BinaryData.writeStrings(out, r.includes().stream().map(Path::toString).toList());
                 out.writeInt(r.toc().size());
                 for (TocEntry t : r.toc()) {
                     out.writeInt(t.level());
-                    CacheIO.writeString(out, t.text());
-                    CacheIO.writeString(out, t.id());
+                    BinaryData.writeString(out, t.text());
+                    BinaryData.writeString(out, t.id());
                 }
                 out.writeInt(r.links().size());
                 for (LinkRef l : r.links()) {
                     out.writeInt(l.line());
-                    CacheIO.writeString(out, l.original());
-                    CacheIO.writeString(out, l.href());
+                    BinaryData.writeString(out, l.original());
+                    BinaryData.writeString(out, l.href());
                 }
                 out.writeInt(r.warnings().size());
                 for (Diagnostics.Warning w : r.warnings()) {
-                    CacheIO.writeString(out, w.location().file());
+                    BinaryData.writeString(out, w.location().file());
                     out.writeInt(w.location().line());
-                    CacheIO.writeString(out, w.message());
+                    BinaryData.writeString(out, w.message());
                 }
             }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

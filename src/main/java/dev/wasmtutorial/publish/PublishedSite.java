@@ -1,8 +1,12 @@
 package dev.wasmtutorial.publish;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wasmtutorial.config.BinaryData;
 import dev.wasmtutorial.config.SitePaths;
 
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -34,11 +39,8 @@ public final class PublishedSite {
     record FileState(String sha256, long size, long modifiedNanos, String fileKey) {
     }
 
-    /** The record as stored: an id unique to one publish, and the files. */
-    private record Stored(String id, Map<String, FileState> files) {
-    }
+    private static final int FORMAT = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final PublishedSite NONE = new PublishedSite(Path.of(""), "", Map.of());
 
     private final Path outDir;
@@ -66,9 +68,17 @@ public final class PublishedSite {
         if (!Files.isRegularFile(record) || !Files.isDirectory(outDir)) {
             return NONE;
         }
-        try {
-            Stored stored = JSON.readValue(record.toFile(), Stored.class);
-            return stored.id() == null || stored.files() == null ? NONE : new PublishedSite(outDir, stored.id(), Map.copyOf(stored.files()));
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(record)))) {
+            if (in.readInt() != FORMAT) {
+                return NONE;
+            }
+            String id = BinaryData.readString(in);
+            Map<String, FileState> files = new HashMap<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                files.put(BinaryData.readString(in),
+                        new FileState(BinaryData.readString(in), in.readLong(), in.readLong(), BinaryData.readString(in)));
+            }
+            return id == null ? NONE : new PublishedSite(outDir, id, files);
         } catch (IOException | RuntimeException e) {
             return NONE;
         }
@@ -163,7 +173,18 @@ public final class PublishedSite {
         Path record = recordOf(outDir);
         Path temp = Files.createTempFile(record.getParent(), record.getFileName().toString(), ".tmp");
         String id = UUID.randomUUID().toString();
-        JSON.writeValue(temp.toFile(), new Stored(id, files));
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
+            out.writeInt(FORMAT);
+            BinaryData.writeString(out, id);
+            out.writeInt(files.size());
+            for (Map.Entry<String, FileState> e : files.entrySet()) {
+                BinaryData.writeString(out, e.getKey());
+                BinaryData.writeString(out, e.getValue().sha256());
+                out.writeLong(e.getValue().size());
+                out.writeLong(e.getValue().modifiedNanos());
+                BinaryData.writeString(out, e.getValue().fileKey());
+            }
+        }
         Files.move(temp, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return id;
     }

@@ -1,4 +1,4 @@
-package dev.wasmtutorial.pipeline;
+package dev.wasmtutorial.config;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -9,27 +9,27 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Strings and lists of strings in the build cache's binary files: length-prefixed UTF-8, with
- * -1 for null. Not {@link DataOutputStream#writeUTF}: it stops at 64 KB, and a page or an href
+ * Strings and lists of strings in the build's own binary files (the build cache, the published
+ * site's record): length-prefixed UTF-8, with -1 for null. Not {@link DataOutputStream#writeUTF}: it stops at 64 KB, and a page or an href
  * (a data: URL) can be longer. Binary because a rebuild reads every entry: parsing thousands of
  * JSON files cost more than everything else a rebuild of unchanged pages did (measured).
  */
-final class CacheIO {
+public final class BinaryData {
 
-    private CacheIO() {
+    private BinaryData() {
     }
 
-    static void writeString(DataOutputStream out, String s) throws IOException {
+    public static void writeString(DataOutputStream out, String s) throws IOException {
         writeBytes(out, s == null ? null : s.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String readString(DataInputStream in) throws IOException {
+    public static String readString(DataInputStream in) throws IOException {
         byte[] bytes = readBytes(in);
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Bytes as {@link #writeString} writes a string's UTF-8 (so either reads what the other wrote). */
-    static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+    public static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
         if (bytes == null) {
             out.writeInt(-1);
             return;
@@ -38,7 +38,7 @@ final class CacheIO {
         out.write(bytes);
     }
 
-    static byte[] readBytes(DataInputStream in) throws IOException {
+    public static byte[] readBytes(DataInputStream in) throws IOException {
         int length = in.readInt();
         if (length < 0) {
             return null;
@@ -48,14 +48,14 @@ final class CacheIO {
         return bytes;
     }
 
-    static void writeStrings(DataOutputStream out, Collection<String> strings) throws IOException {
+    public static void writeStrings(DataOutputStream out, Collection<String> strings) throws IOException {
         out.writeInt(strings.size());
         for (String s : strings) {
             writeString(out, s);
         }
     }
 
-    static List<String> readStrings(DataInputStream in) throws IOException {
+    public static List<String> readStrings(DataInputStream in) throws IOException {
         int count = in.readInt();
         List<String> strings = new ArrayList<>(Math.min(count, 1 << 16));
         for (int i = 0; i < count; i++) {
