@@ -76,8 +76,9 @@ public final class LinkChecker {
     }
 
     /**
-     * A checker that gets each page's links and anchors from {@code links} (by site path), so a
-     * build can reuse what it found in pages whose bytes did not change.
+     * A checker that gets each page's links and anchors from {@code links} (by site path; called
+     * once per HTML page, from several threads) instead of reading its HTML, so a build can reuse
+     * what it found in pages whose bytes did not change.
      */
     public static LinkChecker ofLinks(Set<String> files, Function<String, PageLinks> links, String basePath) {
         return new LinkChecker(files, basePath, links);
@@ -104,7 +105,7 @@ public final class LinkChecker {
 
     public Report check() {
         List<String> pages = files.stream().filter(p -> p.endsWith(".html")).sorted().toList();
-        // Pass 1: parse each page once, keeping only its ids and its links.
+        // Pass 1: read each page once (PageLinks: one pass over its tags), keeping only its ids and its links.
         Map<String, List<String>> linksByPage = new ConcurrentHashMap<>();
         pages.parallelStream().forEach(page -> {
             PageLinks found = links.apply(page);
