@@ -118,10 +118,8 @@ final class TagScanner {
         }
         String name = !inForeign && tag.name.equals("image") ? "img" : tag.name; // HTML renames <image>
         record(name, tag);
-        if (name.equals("script")) {
-            if (!(inForeign && tag.selfClosing)) {
-                pos = scriptEnd(pos);
-            }
+        if (name.equals("script") && !(inForeign && !foreign.peek().svg())) {
+            pos = scriptEnd(pos); // jsoup: text-only in HTML and SVG (even written <script/>), not in MathML
         } else if (inForeign) {
             if (!tag.selfClosing) {
                 foreign.push(foreignElement(tag, foreign.peek().svg()));
@@ -345,6 +343,16 @@ final class TagScanner {
         for (int i = html.indexOf("</", from); i >= 0; i = html.indexOf("</", i + 2)) {
             if (closes(i, name)) {
                 return i;
+            }
+        }
+        if (name.equals("title") || name.equals("textarea")) {
+            // jsoup: a title or textarea never closed ends at the first tag after the last "</title" (lower or upper case)
+            String close = "</" + name;
+            int last = Math.max(html.lastIndexOf(close), html.lastIndexOf(close.toUpperCase(Locale.ROOT)));
+            for (int i = html.indexOf('<', Math.max(from, last + 1)); i >= 0 && i + 1 < end; i = html.indexOf('<', i + 1)) {
+                if (isAsciiLetter(html.charAt(i + 1))) {
+                    return i;
+                }
             }
         }
         return end;

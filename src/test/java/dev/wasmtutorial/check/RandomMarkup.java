@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Random HTML for the differential test: every lexical trap the scanner must get right (quoting,
- * character references, comments, text-only elements, SVG/MathML, CDATA, odd white space, case),
- * but well nested, so that jsoup's tree builder has nothing to repair (where {@link TagScanner}
- * deliberately reports tags as written): no {@code <a>} inside {@code <a>}, only inline content
- * in {@code <p>}, tables built row by cell, no select, form, frame or head-level noscript.
+ * Random HTML for the differential test: the lexical traps the scanner must get right (quoting,
+ * character references, comments, bogus comments, CDATA, text-only elements, odd white space,
+ * case, tags cut short), but well nested, so that jsoup's tree builder has nothing to repair
+ * (where {@link TagScanner} deliberately reports tags as written): no {@code <a>} left open, only
+ * inline content in {@code <p>}, tables built row by cell, no select, form, frame or head-level
+ * noscript. SVG and MathML are left to the snippets of {@code PageLinksTest}: random nesting of
+ * HTML in them soon needs jsoup's repairs.
  */
 final class RandomMarkup {
 
@@ -20,17 +22,17 @@ final class RandomMarkup {
             "&#x1F600;", "&#55296;", "&Aacute&Aacutex", "x\u00a0", "java\nscript:1", "/abs/path", "text/html", "TEXT/HTML");
     private static final List<String> SPACES = List.of(" ", " ", " ", "\n", "\t", "  ", "\r\n", "\f", "\n  ");
     private static final List<String> TEXT = List.of("text", "a < b", "x &amp; y", "&", "<", "< a href=no>", "]]>", "-->",
-            "<3", "a</", "</ >", "</>", "<!>", "<?pi <a href=pi>?>", "</ a href=bogus>", "<!-- <a href=commented id=c1> -->",
+            "<3", "</ >", "</>", "<!>", "<?pi <a href=pi>?>", "</ a href=bogus>", "<!-- <a href=commented id=c1> -->",
             "<!--> <area href=after-empty-comment>", "<!---> <img src=after-dash-comment>", "<!-- x --!> <img src=after-bang>",
-            "<!-- a -- b --->", "<![CDATA[ x > <a href=cdata> ]]>", "<![cdata[ <a href=lower-cdata> ]]>",
+            "<!-- a -- b --->", "<![CDATA[ x > <img src=cdata> ]]>", "<![cdata[ <a href=lower-cdata> ]]>",
             "<!DOCTYPE html>", "<!x <a href=bogus2>>", "\u00e9\u00e8");
     /**
      * Content of text-only elements. No partial end tag directly before the real one
      * ({@code </s</style>}): jsoup 1.21 then misses the end tag, unlike the HTML standard and browsers.
      */
-    private static final List<String> RAW = List.of("<a href=raw id=raw>", "</scr ", "</scriptx>", "<!--", "-->",
-            "<!-- <script> </script> -->", "<!-- <script> -->", "</styles>", "<b>", "&amp;", "]]>", "if (a < b && c > d)",
-            "'</'+'script>'", "<script>", "--!>", "<!--<a href=x>-->", "</textareas>", "</title ", "</xmp/", "</b>");
+    private static final List<String> RAW = List.of("<img src=raw id=raw>", "</scr ", "</scriptx>", "<!--", "-->",
+            "</styles>", "<b>", "&amp;", "]]>", "if (a < b && c > d)",
+            "--!>", "<!--<img src=x>-->", "</textareas>", "</title ", "</b>");
     private static final List<String> INLINE = List.of("span", "em", "strong", "code", "b", "i", "small", "abbr");
     private static final List<String> BLOCKS = List.of("div", "section", "article", "blockquote", "aside", "nav", "header");
     private static final List<String> TEXT_ONLY = List.of("script", "style", "textarea", "title", "xmp", "iframe", "noembed",
@@ -83,8 +85,8 @@ final class RandomMarkup {
                     }
                 }
                 case 7 -> textOnly(pick(TEXT_ONLY));
-                case 8 -> svg(depth - 1);
-                case 9 -> math(depth - 1);
+                case 8 -> out.append("<![CDATA[ <a href=in-cdata> ]]>");
+                case 9 -> element("map", () -> out.append(tag("area")));
                 case 10 -> table(depth - 1, inLink);
                 case 11 -> element("template", () -> flow(depth - 1, inLink));
                 case 12 -> media();
@@ -133,45 +135,6 @@ final class RandomMarkup {
                 out.append(tag("source"));
             }
         });
-    }
-
-    private void svg(int depth) {
-        element(random.nextInt(5) == 0 ? "SVG" : "svg", () -> foreignContent(depth, true));
-    }
-
-    private void math(int depth) {
-        element("math", () -> foreignContent(depth, false));
-    }
-
-    /** SVG or MathML children, with the elements that switch back to HTML and a few that leave foreign content. */
-    private void foreignContent(int depth, boolean svg) {
-        for (int i = random.nextInt(5); i >= 0; i--) {
-            switch (depth <= 0 ? random.nextInt(4) : random.nextInt(13)) {
-                case 0 -> out.append(pick(TEXT));
-                case 1 -> out.append(selfClosing(svg ? pick(List.of("circle", "rect", "path", "use")) : "mspace"));
-                case 2 -> out.append(selfClosing("image"));
-                case 3 -> out.append("<![CDATA[ <a href=in-cdata> ]]>");
-                case 4 -> element(svg ? "g" : "mrow", () -> foreignContent(depth - 1, svg));
-                case 5 -> element("a", () -> foreignContent(depth - 1, svg));
-                case 6 -> element(pick(svg ? List.of("foreignObject", "desc", "title", "foreignobject", "DESC", "Title")
-                        : List.of("mi", "mo", "mtext", "MI", "annotation-xml")), () -> {
-                    if (random.nextBoolean()) {
-                        flow(depth - 1, false);
-                    } else {
-                        foreignContent(depth - 1, svg);
-                    }
-                });
-                case 7 -> element(pick(List.of("style", "title", "textarea", "xmp", "noscript", "iframe")), () -> out.append(pick(RAW)));
-                case 8 -> textOnly("script");
-                case 9 -> element(svg ? "math" : "svg", () -> foreignContent(depth - 1, !svg));
-                case 10 -> element("font", () -> foreignContent(depth - 1, svg)); // leaves foreign content with color/size/face
-                case 11 -> { // HTML inside foreign content
-                    out.append(tag(pick(List.of("img", "br"))));
-                    element(pick(List.of("div", "p", "b")), () -> textOnly("style"));
-                }
-                default -> element(svg ? "text" : "mglyph", () -> foreignContent(depth - 1, svg));
-            }
-        }
     }
 
     private void element(String name, Runnable content) {
