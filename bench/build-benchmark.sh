@@ -15,8 +15,10 @@
 #     flat  every page in one folder, each with order:
 #     site  this repository's own content/ (PAGES ignored; demos published as last built, not rebuilt)
 #   BENCH_COLD_ONLY=1 bench/build-benchmark.sh 20000 1       # cold builds only (for scaling runs)
-#   BENCH_JAR=/tmp/other.jar bench/build-benchmark.sh              # time another build of the generator
-#   BENCH_JVM_ARGS="-XX:+UseSerialGC" bench/build-benchmark.sh   # JVM options (default: none, as the README runs it)
+#   By default it times target/wasm-tutorial, the launcher the README gives (JVM options, class-data archive).
+#   BENCH_JAR=/tmp/other.jar bench/build-benchmark.sh              # java -jar another build of the generator
+#   BENCH_JVM_ARGS="-XX:+UseSerialGC" bench/build-benchmark.sh   # java OPTIONS -jar target/wasm-tutorial.jar instead
+#   BENCH_JVM_ARGS=" " bench/build-benchmark.sh                  # plain java -jar (no options, no archive)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,7 +26,9 @@ pages="${1:-2000}"
 runs="${2:-3}"
 mode="${3:-tree}"
 jar="${BENCH_JAR:-$PWD/target/wasm-tutorial.jar}"
+launcher="$PWD/target/wasm-tutorial"
 [[ -f "$jar" ]] || { echo "error: $jar not found (hint: ./mvnw package -DskipTests)" >&2; exit 1; }
+[[ -n "${BENCH_JAR:-}${BENCH_JVM_ARGS:-}" || -x "$launcher" ]] || { echo "error: $launcher not found (hint: ./mvnw package -DskipTests)" >&2; exit 1; }
 [[ -x /usr/bin/time ]] || { echo "error: /usr/bin/time not found (hint: apt-get install time)" >&2; exit 1; }
 [[ "$mode" =~ ^(tree|flat|site)$ ]] || { echo "error: unknown mode '$mode' (hint: tree, flat or site)" >&2; exit 2; }
 
@@ -33,7 +37,7 @@ trap 'rm -rf "$work"' EXIT
 if [[ "$mode" == site ]]; then
   cp -r content "$work/content"
   # Included files are referenced relative to the project root.
-  for demo in minimal-demo emscripten-starter-pack; do cp -r "$demo" "$work/$demo"; done
+  for checks in */wasm-checks.yaml; do cp -r "${checks%/*}" "$work/${checks%/*}"; done
 else
   java bench/GenerateCorpus.java "$work/content" "$pages" "$mode"
 fi
@@ -45,8 +49,14 @@ echo "corpus ($mode): $pages pages, $(du -sk "$work/content" | cut -f1) KiB of M
 jvm_args=(${BENCH_JVM_ARGS:-})
 # The site's pages link to its demos: publish them as built by the last ./mvnw package (modules still validated).
 demo_args=(--no-demos); [[ "$mode" == site ]] && demo_args=(--skip-demo-build)
-ours_cmd=(java "${jvm_args[@]}" -jar "$jar" build --root "$work" "${demo_args[@]}" --out "$work/site" --reports "$work/reports")
-echo "ours: java ${jvm_args[*]} -jar target/wasm-tutorial.jar build ${demo_args[*]} ..."
+build_args=(build --root "$work" "${demo_args[@]}" --out "$work/site" --reports "$work/reports")
+if [[ -n "${BENCH_JAR:-}${BENCH_JVM_ARGS:-}" ]]; then
+  ours_cmd=(java "${jvm_args[@]}" -jar "$jar" "${build_args[@]}")
+  echo "ours: java ${jvm_args[*]} -jar $jar build ${demo_args[*]} ..."
+else
+  ours_cmd=("$launcher" "${build_args[@]}")
+  echo "ours: target/wasm-tutorial build ${demo_args[*]} ... (archive: $([[ target/wasm-tutorial.jsa -nt "$jar" ]] && echo yes || echo none))"
+fi
 
 hugo_site="$work/hugo"
 if command -v hugo >/dev/null; then

@@ -30,8 +30,8 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SiteConfig config = options.toConfig();
-        RenderCache renderCache = noCache ? null
-                : new RenderCache(cache != null ? cache : config.projectRoot().resolve("target/build-cache/render"), GeneratorFingerprint.get());
+        Path cacheDir = cache != null ? cache : config.projectRoot().resolve("target/build-cache/render");
+        RenderCache renderCache = noCache ? null : new RenderCache(cacheDir, GeneratorFingerprint.get(cacheDir));
         SiteBuilder.Summary summary = new SiteBuilder(config, System.out, renderCache, null).build();
         System.out.println(summary.oneLine());
         if (timings) {
