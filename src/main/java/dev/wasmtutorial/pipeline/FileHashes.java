@@ -29,6 +29,8 @@ final class FileHashes {
 
     private static final int FORMAT = 1;
     static final long RACY_MILLIS = 2_000;
+    /** What {@link #sha256} answers for a file it cannot read. */
+    static final String MISSING = "missing";
 
     /** What a file's stat was when its bytes had {@code sha256}, and when that was. */
     private record Stamp(long size, long modifiedNanos, long changedNanos, long inode, String sha256, long hashedAtMillis) {
@@ -64,7 +66,7 @@ final class FileHashes {
             reads.incrementAndGet();
         } catch (IOException e) {
             stamps.remove(path);
-            return "missing";
+            return MISSING;
         }
         if (now != null) {
             stamps.put(path, new Stamp(now.size(), now.modifiedNanos(), now.changedNanos(), now.inode(), sha256, hashedAt));

@@ -4,7 +4,6 @@ import dev.wasmtutorial.config.Hashes;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -16,7 +15,7 @@ import java.util.stream.Stream;
  * A hash of the generator's own code (its jar, or every file of its classes folder), so that
  * nothing a different build of the generator cached is ever reused: a version number would not
  * change between two builds of a snapshot. A jar's hash is remembered beside the build cache
- * ({@link FileHashMemo}) while the jar's size, times and inode stay the same: hashing the 10 MB jar
+ * ({@link FileHashes}) while the jar's size, times and inode stay the same: hashing the 10 MB jar
  * cost about 6% of a cold build's CPU time.
  */
 public final class GeneratorFingerprint {
@@ -47,26 +46,24 @@ public final class GeneratorFingerprint {
     /** The fingerprint of the code at {@code location}: a jar (hash remembered in {@code memoDir}) or a classes folder. */
     static String of(Path location, Path memoDir) {
         try {
-            if (!Files.isDirectory(location) && memoDir != null) {
-                return new FileHashMemo(memoDir).sha256(location);
+            if (!Files.isDirectory(location)) {
+                FileHashes hashes = new FileHashes(memoDir == null ? null : memoDir.resolve("generator-hash.bin"));
+                String sha256 = hashes.sha256(location);
+                hashes.save();
+                return sha256.equals(FileHashes.MISSING) ? unknown() : sha256;
             }
             MessageDigest digest = Hashes.sha256();
             List<Path> files;
-            if (Files.isDirectory(location)) {
-                try (Stream<Path> walk = Files.walk(location)) {
-                    files = walk.filter(Files::isRegularFile).sorted().toList();
-                }
-            } else {
-                files = List.of(location);
+            try (Stream<Path> walk = Files.walk(location)) {
+                files = walk.filter(Files::isRegularFile).sorted().toList();
             }
             for (Path file : files) {
-                digest.update(location.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-                FileHashMemo.update(digest, file);
+                Hashes.update(digest, location.relativize(file).toString());
+                digest.update(Files.readAllBytes(file));
             }
             return Hashes.hex(digest.digest());
         } catch (IOException | RuntimeException e) {
             return unknown();
         }
     }
-
 }
