@@ -22,7 +22,6 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -44,7 +43,6 @@ public final class LinkChecker {
     public record Report(List<Problem> problems, SortedSet<String> external, int pagesChecked, int linksChecked) {
     }
 
-    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
     private final Set<String> files;
     private final Set<String> directories = new HashSet<>();
@@ -128,7 +126,7 @@ public final class LinkChecker {
             if (href.isEmpty() || href.startsWith("data:") || href.startsWith("blob:")) {
                 continue;
             }
-            if (SCHEME.matcher(href).find() || href.startsWith("//")) {
+            if (hasScheme(href) || href.startsWith("//")) {
                 if (href.startsWith("http:") || href.startsWith("https:") || href.startsWith("//")) {
                     external.add(href);
                 }
@@ -144,6 +142,31 @@ public final class LinkChecker {
                 problems.add(new Problem(page, href, problem));
             }
         }
+    }
+
+    /**
+     * Whether {@code href} starts with a URL scheme ({@code ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"},
+     * RFC 3986 3.1). By hand rather than a regular expression: it runs for every link of every
+     * page, about 100,000 times on a 2,000-page site.
+     */
+    static boolean hasScheme(String href) {
+        if (href.isEmpty() || !isAsciiLetter(href.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < href.length(); i++) {
+            char c = href.charAt(i);
+            if (c == ':') {
+                return true;
+            }
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** Null when {@code href} (found in {@code page}) resolves, else the reason it does not. */

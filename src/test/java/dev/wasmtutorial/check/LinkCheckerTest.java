@@ -64,4 +64,14 @@ class LinkCheckerTest {
         assertThat(report.problems()).singleElement()
                 .satisfies(p -> assertThat(p.reason()).isEqualTo("root-relative link outside the site's base path /repo/"));
     }
+
+    @org.junit.jupiter.api.Test
+    void aSchemeIsALetterThenLettersDigitsPlusMinusOrDotsThenAColon() {
+        for (String yes : new String[] {"https://x", "mailto:a@b", "a:", "git+ssh://h", "x-y.z:1", "HTTP://X"}) {
+            org.assertj.core.api.Assertions.assertThat(LinkChecker.hasScheme(yes)).as(yes).isTrue();
+        }
+        for (String no : new String[] {"", ":x", "1a:b", "page.html", "a/b:c", "#x:y", "./a:b", "a b:c", "é:x"}) {
+            org.assertj.core.api.Assertions.assertThat(LinkChecker.hasScheme(no)).as(no).isFalse();
+        }
+    }
 }
