@@ -31,9 +31,15 @@ public final class FrontMatterParser {
     }
 
     private final Diagnostics diagnostics;
+    private final FrontMatterMemo memo;
 
     public FrontMatterParser(Diagnostics diagnostics) {
+        this(diagnostics, FrontMatterMemo.NONE);
+    }
+
+    public FrontMatterParser(Diagnostics diagnostics, FrontMatterMemo memo) {
         this.diagnostics = diagnostics;
+        this.memo = memo;
     }
 
     public Split parse(String text, String display) {
@@ -58,8 +64,9 @@ public final class FrontMatterParser {
         for (int i = 1; i < close; i++) {
             yaml.append(lines[i]).append('\n');
         }
-        Map<String, Object> fields = readYaml(yaml.toString(), display);
-        FrontMatter frontMatter = toFrontMatter(fields, yaml.toString(), display);
+        String yamlText = yaml.toString();
+        Map<String, Object> fields = memo.fields(yamlText, () -> readYaml(yamlText, display));
+        FrontMatter frontMatter = toFrontMatter(fields, yamlText, display);
 
         StringBuilder body = new StringBuilder();
         for (int i = close + 1; i < lines.length; i++) {

@@ -81,10 +81,17 @@ public final class RenderCache {
         this.generator = generator;
         this.linkFacts = new LinkFactsCache(dir == null ? null : dir.resolve("link-facts.bin"), generator);
         this.fileHashes = new FileHashes(dir == null ? null : dir.resolve("file-hashes.bin"));
+        this.frontMatter = new FrontMatterCache(dir == null ? null : dir.resolve("front-matter.bin"), generator);
     }
 
     private final Map<Path, LastBuild> lastBuilds = new ConcurrentHashMap<>();
     private final FileHashes fileHashes;
+    private final FrontMatterCache frontMatter;
+
+    /** Pages' front matter as parsed before. */
+    FrontMatterCache frontMatter() {
+        return frontMatter;
+    }
 
     /** Input files' hashes, remembered by their stat. */
     FileHashes fileHashes() {

@@ -10,6 +10,7 @@ import dev.wasmtutorial.config.SiteConfig;
 import dev.wasmtutorial.config.SourceLocation;
 import dev.wasmtutorial.config.SourceTree;
 import dev.wasmtutorial.content.ContentLoader;
+import dev.wasmtutorial.content.FrontMatterMemo;
 import dev.wasmtutorial.content.FrontMatterParser;
 import dev.wasmtutorial.content.Navigation;
 import dev.wasmtutorial.content.Page;
@@ -136,7 +137,11 @@ public final class SiteBuilder {
         Diagnostics diagnostics = new Diagnostics();
         SiteLayout layout = new SiteLayout(config.contentDir(), config.demoDirs());
 
-        List<Page> pages = new ContentLoader(config, layout, new FrontMatterParser(diagnostics)).load();
+        List<Page> pages = new ContentLoader(config, layout,
+                new FrontMatterParser(diagnostics, renderCache == null ? FrontMatterMemo.NONE : renderCache.frontMatter())).load();
+        if (renderCache != null) {
+            renderCache.frontMatter().finish();
+        }
         Navigation navigation = new Navigation(pages);
         // Made on first use: a rebuild that reuses every page never loads the Markdown parser.
         Supplier<MarkdownRenderer> markdown = memoized(() -> new MarkdownRenderer(layout, config.projectRoot()));
