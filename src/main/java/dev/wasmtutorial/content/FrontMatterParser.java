@@ -21,8 +21,11 @@ import java.util.regex.Pattern;
 public final class FrontMatterParser {
 
     private static final Set<String> KNOWN_KEYS = Set.of("title", "description", "order", "nav", "template", "draft");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** Made on first use (a holder class): a rebuild whose front matter is all remembered never starts the YAML parser. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
 
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
 
@@ -84,7 +87,7 @@ public final class FrontMatterParser {
         }
         rejectTabIndentation(yaml, display);
         try {
-            Object value = YAML.readValue(yaml, Object.class);
+            Object value = Yaml.MAPPER.readValue(yaml, Object.class);
             if (value == null) {
                 return Map.of();
             }
