@@ -84,6 +84,10 @@ final class ApiHandler extends Handler.Wrapper {
     }
 
     private void accept(Request request, Response response, Callback callback) throws ApiError, IOException {
+        // The body (size-limited) is read before anything can refuse the request: a server that
+        // answers early and closes with the body still arriving makes the kernel reset the
+        // connection, and the client may lose the answer (seen as an empty reply to a 401).
+        byte[] body = body(request);
         if (token != null) {
             String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
             if (auth == null || !MessageDigest.isEqual(token, auth.getBytes(StandardCharsets.UTF_8))) {
@@ -94,7 +98,7 @@ final class ApiHandler extends Handler.Wrapper {
         if (type == null || !type.toLowerCase().startsWith("application/json")) {
             throw new ApiError(400, "content-type must be application/json", "send the header Content-Type: application/json");
         }
-        ExecuteRequest parsed = new RequestParser().parse(body(request));
+        ExecuteRequest parsed = new RequestParser().parse(body);
         RunRecord run = new RunRecord(UUID.randomUUID().toString().replace("-", ""), contextBase(request), parsed.language(),
                 System.currentTimeMillis());
         store.add(run);

@@ -3,21 +3,15 @@ package dev.wasmtutorial.pipeline;
 import dev.wasmtutorial.config.BinaryData;
 import dev.wasmtutorial.content.FrontMatterMemo;
 
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -29,98 +23,41 @@ import java.util.function.Supplier;
  */
 final class FrontMatterCache implements FrontMatterMemo {
 
-    private static final int FORMAT = 1;
     private static final byte NULL = 0, TEXT = 1, INT = 2, LONG = 3, DOUBLE = 4, BOOLEAN = 5, LIST = 6, MAP = 7;
 
-    private final Path file;
-    private final String generator;
-    private Map<String, Map<String, Object>> known;
-    private final Map<String, Map<String, Object>> used = new ConcurrentHashMap<>();
-    private volatile boolean parsed;
+    private static final KeptValues.Codec<Map<String, Object>> CODEC = new KeptValues.Codec<>() {
+        @Override
+        public void write(DataOutputStream out, Map<String, Object> fields) throws IOException {
+            writeValue(out, fields);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> read(DataInputStream in) throws IOException {
+            return (Map<String, Object>) readValue(in);
+        }
+
+        @Override
+        public boolean storable(Map<String, Object> fields) {
+            return FrontMatterCache.storable(fields);
+        }
+    };
+
+    private final KeptValues<Map<String, Object>> values;
 
     /** @param file where to keep the blocks, or null to keep them in memory only */
     FrontMatterCache(Path file, String generator) {
-        this.file = file;
-        this.generator = generator;
+        this.values = new KeptValues<>(file, "front matter 1", generator, CODEC);
     }
 
     @Override
     public Map<String, Object> fields(String yaml, Supplier<Map<String, Object>> parse) {
-        Map<String, Object> fields = used.get(yaml);
-        if (fields == null) {
-            fields = known().get(yaml);
-        }
-        if (fields == null) {
-            fields = Collections.unmodifiableMap(parse.get());
-            parsed = true;
-        }
-        used.put(yaml, fields);
-        return fields;
+        return values.get(yaml, () -> Collections.unmodifiableMap(parse.get()));
     }
 
-    /** Ends a build: its blocks are what the next build will know; written if that changed. */
-    synchronized void finish() {
-        boolean changed = parsed || used.size() != known().size();
-        known = new HashMap<>(used);
-        used.clear();
-        parsed = false;
-        if (changed && file != null) {
-            write();
-        }
-    }
-
-    private synchronized Map<String, Map<String, Object>> known() {
-        if (known == null) {
-            known = file == null ? new HashMap<>() : read();
-        }
-        return known;
-    }
-
-    private Map<String, Map<String, Object>> read() {
-        if (!Files.isRegularFile(file)) {
-            return new HashMap<>();
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
-            if (in.readInt() != FORMAT || !generator.equals(BinaryData.readString(in))) {
-                return new HashMap<>();
-            }
-            int count = in.readInt();
-            Map<String, Map<String, Object>> blocks = new HashMap<>(count * 2);
-            for (int i = 0; i < count; i++) {
-                String yaml = BinaryData.readString(in);
-                @SuppressWarnings("unchecked")
-                Map<String, Object> fields = (Map<String, Object>) readValue(in);
-                blocks.put(yaml, fields);
-            }
-            return blocks;
-        } catch (IOException | RuntimeException e) {
-            return new HashMap<>(); // torn or foreign: parse again
-        }
-    }
-
-    private void write() {
-        try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "front-matter", ".tmp");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
-                out.writeInt(FORMAT);
-                BinaryData.writeString(out, generator);
-                Map<String, Map<String, Object>> storable = new HashMap<>();
-                known.forEach((yaml, fields) -> {
-                    if (storable(fields)) {
-                        storable.put(yaml, fields);
-                    }
-                });
-                out.writeInt(storable.size());
-                for (Map.Entry<String, Map<String, Object>> e : storable.entrySet()) {
-                    BinaryData.writeString(out, e.getKey());
-                    writeValue(out, e.getValue());
-                }
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            // Only time is lost: the next build parses again.
-        }
+    /** Ends a build: its blocks are what the next build will know. */
+    void finish() {
+        values.finish();
     }
 
     private static boolean storable(Object value) {
