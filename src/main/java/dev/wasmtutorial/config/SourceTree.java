@@ -28,13 +28,18 @@ public final class SourceTree {
         return false;
     }
 
-    /** Regular files under {@code dir} that are not hidden, sorted (builds never depend on listing order). */
+    /**
+     * Regular files under {@code dir} that are not hidden, sorted (builds never depend on listing
+     * order), and broken symbolic links: skipping those would hide an author's mistake, so the
+     * reader of each file reports them ({@code content.RealPaths}: "broken symbolic link").
+     */
     public static List<Path> files(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).filter(p -> !isHidden(dir.relativize(p))).sorted().toList();
+            return walk.filter(p -> Files.isRegularFile(p) || (Files.isSymbolicLink(p) && !Files.exists(p)))
+                    .filter(p -> !isHidden(dir.relativize(p))).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
