@@ -1,0 +1,65 @@
+package dev.wasmtutorial.pipeline;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two generator processes publishing into one folder at once (ConcurrentPublishTest does the same
+ * with two builders in one JVM): the lock beside the folder is an OS file lock, so it must hold
+ * between processes too. Every round ends with exactly one complete site, never a mix, and no
+ * staging folder left behind.
+ */
+class TwoProcessPublishIT {
+
+    private static final Path JAR = Path.of("target/wasm-tutorial.jar").toAbsolutePath();
+
+    @TempDir
+    Path dir;
+
+    private Process build(Path root, Path out) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString(), "build", "--root",
+                root.toString(), "--out", out.toString(), "--skip-demo-build", "--no-cache")
+                .redirectErrorStream(true).redirectOutput(dir.resolve(root.getFileName() + ".log").toFile()).start();
+    }
+
+    private void await(Process process, String name) throws Exception {
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(name + " finished").isTrue();
+        assertThat(process.exitValue()).as(name + ": " + Files.readString(dir.resolve(name + ".log"), StandardCharsets.UTF_8)).isZero();
+    }
+
+    @Test
+    void twoProcessesAtOnceLeaveExactlyOneCompleteSite() throws Exception {
+        assertThat(JAR).as("built by the package phase").exists();
+        TestProject a = new TestProject(dir.resolve("a"));
+        TestProject b = new TestProject(dir.resolve("b"));
+        b.page("extra.md", "Extra", 3, "# Only in B\n");
+        await(build(a.root, dir.resolve("ref-a")), "a");
+        await(build(b.root, dir.resolve("ref-b")), "b");
+        Map<String, String> siteA = TestProject.snapshot(dir.resolve("ref-a"));
+        Map<String, String> siteB = TestProject.snapshot(dir.resolve("ref-b"));
+        assertThat(siteA).isNotEqualTo(siteB);
+
+        Path shared = dir.resolve("shared/site");
+        for (int round = 0; round < 3; round++) {
+            List<Process> both = new ArrayList<>(List.of(build(a.root, shared), build(b.root, shared)));
+            await(both.get(0), "a");
+            await(both.get(1), "b");
+            assertThat(TestProject.snapshot(shared)).as("round %d", round).isIn(siteA, siteB);
+        }
+        try (var siblings = Files.list(shared.getParent())) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("site", ".site.lock", ".site.published");
+        }
+    }
+}
