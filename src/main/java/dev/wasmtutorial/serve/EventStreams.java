@@ -222,6 +222,9 @@ public final class EventStreams implements AutoCloseable {
                 listeners = List.copyOf(closeListeners);
                 closeListeners.clear();
             }
+            // Listeners first: once a stream no longer counts as open, whoever watched it (the live
+            // reload's client list, a run's subscribers) has let go of it too.
+            listeners.forEach(Runnable::run);
             if (open.remove(this)) {
                 count.decrementAndGet();
             }
@@ -230,7 +233,6 @@ public final class EventStreams implements AutoCloseable {
             } else {
                 callback.failed(failure);
             }
-            listeners.forEach(Runnable::run);
         }
     }
 }
