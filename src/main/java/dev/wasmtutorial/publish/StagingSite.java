@@ -274,8 +274,10 @@ public final class StagingSite implements AutoCloseable {
             // Another build may have published since this one looked: trust the record only if it is still the same.
             PublishedSite now = PublishedSite.read(outDir);
             boolean sameRecord = !reused.isEmpty() && now.id().equals(published.id());
-            if (sameRecord && filesWritten.get() == 0 && now.paths().equals(hashes.keySet()) && allStillPublished(now)
-                    && PublishedSite.asPublished(outDir, now.id()).isPresent()) { // nothing added by hand either
+            // Nothing written means every file was reused with its recorded hash; asPublished then
+            // checks that each is still untouched and that nothing was added by hand.
+            if (sameRecord && filesWritten.get() == 0 && now.paths().equals(hashes.keySet())
+                    && PublishedSite.asPublished(outDir, now.id()).isPresent()) {
                 unchanged = true;
                 publishedId = now.id();
             } else {
@@ -300,10 +302,6 @@ public final class StagingSite implements AutoCloseable {
     /** Whether the last commit found the published site identical and left it as it was. */
     public boolean publishedUnchanged() {
         return unchanged;
-    }
-
-    private boolean allStillPublished(PublishedSite record) {
-        return reused.keySet().stream().allMatch(path -> record.has(path, hashes.get(path)));
     }
 
     /** Puts each reused file into the staging folder: a hard link to the published one if it is still as recorded, else its bytes. */
