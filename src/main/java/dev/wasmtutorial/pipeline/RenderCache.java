@@ -11,15 +11,14 @@ import dev.wasmtutorial.markdown.RenderedMarkdown;
 import dev.wasmtutorial.markdown.TocEntry;
 import dev.wasmtutorial.render.PageComposer;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,9 +38,9 @@ import java.util.function.Supplier;
  * is reused while, in addition, the layout (templates, navigation, assets, site settings: see
  * {@link PageComposer#fingerprint()}) is unchanged. Keys are hashes of all of those, so a stale
  * result cannot be served. {@code serve --watch} keeps one in memory for its session; a one-shot
- * build keeps one on disk (under {@code target/}), one small binary file per page (see
- * {@link BinaryData}), which may be deleted at any time: a missing or unreadable entry only means
- * rendering again.
+ * build keeps one on disk (under {@code target/}), in pack files (see {@link PackedEntries}; each
+ * entry in {@link BinaryData}'s form), which may be deleted at any time: a missing or unreadable
+ * entry only means rendering again.
  */
 public final class RenderCache {
 
@@ -57,7 +56,7 @@ public final class RenderCache {
     }
 
     /** Changes whenever the entry layout below does: entries of another format are not read. */
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
 
     private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicInteger rendered = new AtomicInteger();
@@ -82,6 +81,19 @@ public final class RenderCache {
         this.linkFacts = new LinkFactsCache(dir == null ? null : dir.resolve("link-facts.bin"), generator);
         this.fileHashes = new FileHashes(dir == null ? null : dir.resolve("file-hashes.bin"));
         this.frontMatter = new FrontMatterCache(dir == null ? null : dir.resolve("front-matter.bin"), generator);
+        this.packs = dir == null ? null : new PackedEntries(dir.resolve("pages"), "pages " + FORMAT, generator);
+    }
+
+    private final PackedEntries packs;
+
+    /**
+     * Ends a build: the pages it made are kept for the next one. {@code complete}: the build
+     * asked for every page of the site, so entries it did not ask for may be dropped.
+     */
+    void finish(boolean complete) {
+        if (packs != null) {
+            packs.finish(complete);
+        }
     }
 
     private final Map<Path, LastBuild> lastBuilds = new ConcurrentHashMap<>();
@@ -135,10 +147,7 @@ public final class RenderCache {
      * @param layout the fingerprint of everything else {@code compose} depends on
      */
     BuiltPage build(Page page, Supplier<MarkdownRenderer> markdown, String layout, BiFunction<Page, RenderedMarkdown, String> compose) {
-        Entry cached = entries.get(page.source());
-        if (cached == null && dir != null) {
-            cached = load(page.source());
-        }
+        Entry cached = dir == null ? entries.get(page.source()) : load(page.source());
         String key = cached == null ? null : key(page, cached.result());
         RenderedMarkdown body;
         if (cached != null && cached.key().equals(key)) {
@@ -156,10 +165,7 @@ public final class RenderCache {
         String html = compose.apply(page, body);
         composed.incrementAndGet();
         Entry entry = new Entry(key, body, layoutKey, html.getBytes(StandardCharsets.UTF_8));
-        entries.put(page.source(), entry);
-        if (dir != null) {
-            store(page.source(), entry);
-        }
+        keep(page.source(), entry);
         return new BuiltPage(body, html, null);
     }
 
@@ -170,20 +176,14 @@ public final class RenderCache {
     String generated(String sitePath, String layout, Supplier<String> compose) {
         Path name = Path.of("generated", sitePath); // never a content file: those are absolute
         String key = Hashes.sha256Hex(generator, sitePath, layout);
-        Entry cached = entries.get(name);
-        if (cached == null && dir != null) {
-            cached = load(name);
-        }
+        Entry cached = dir == null ? entries.get(name) : load(name);
         if (cached != null && key.equals(cached.layoutKey()) && cached.page() != null) {
             return new String(cached.page(), StandardCharsets.UTF_8);
         }
         String html = compose.get();
         Entry entry = new Entry(key, new RenderedMarkdown("", List.of(), List.of(), Set.of(), false, List.of()), key,
                 html.getBytes(StandardCharsets.UTF_8));
-        entries.put(name, entry);
-        if (dir != null) {
-            store(name, entry);
-        }
+        keep(name, entry);
         return html;
     }
 
@@ -213,19 +213,24 @@ public final class RenderCache {
         return Hashes.hex(digest.digest());
     }
 
-    private Path file(Path source) {
-        return dir.resolve(Hashes.sha256Hex(source.toString()) + ".bin");
+    /** In memory for this process (serve --watch), else in this build's pack for later processes. */
+    private void keep(Path source, Entry entry) {
+        if (dir == null) {
+            entries.put(source, entry);
+        } else {
+            byte[] bytes = encode(entry);
+            if (bytes != null) {
+                packs.put(source.toString(), bytes);
+            }
+        }
     }
 
     private Entry load(Path source) {
-        Path file = file(source);
-        if (!Files.isRegularFile(file)) {
+        byte[] bytes = packs.get(source.toString());
+        if (bytes == null) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
-            if (in.readInt() != FORMAT) {
-                return null;
-            }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             String key = BinaryData.readString(in);
             String layoutKey = BinaryData.readString(in);
             byte[] page = BinaryData.readBytes(in);
@@ -252,42 +257,37 @@ public final class RenderCache {
         }
     }
 
-    private void store(Path source, Entry entry) {
+    private static byte[] encode(Entry entry) {
         RenderedMarkdown r = entry.result();
-        try {
-            Files.createDirectories(dir);
-            Path file = file(source);
-            Path temp = Files.createTempFile(dir, "entry", ".tmp");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
-                out.writeInt(FORMAT);
-                BinaryData.writeString(out, entry.key());
-                BinaryData.writeString(out, entry.layoutKey());
-                BinaryData.writeBytes(out, entry.page());
-                BinaryData.writeString(out, r.html());
-                out.writeBoolean(r.hasDiagram());
-                BinaryData.writeStrings(out, r.includes().stream().map(Path::toString).toList());
-                out.writeInt(r.toc().size());
-                for (TocEntry t : r.toc()) {
-                    out.writeInt(t.level());
-                    BinaryData.writeString(out, t.text());
-                    BinaryData.writeString(out, t.id());
-                }
-                out.writeInt(r.links().size());
-                for (LinkRef l : r.links()) {
-                    out.writeInt(l.line());
-                    BinaryData.writeString(out, l.original());
-                    BinaryData.writeString(out, l.href());
-                }
-                out.writeInt(r.warnings().size());
-                for (Diagnostics.Warning w : r.warnings()) {
-                    BinaryData.writeString(out, w.location().file());
-                    out.writeInt(w.location().line());
-                    BinaryData.writeString(out, w.message());
-                }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(entry.page().length + r.html().length() + 4096);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            BinaryData.writeString(out, entry.key());
+            BinaryData.writeString(out, entry.layoutKey());
+            BinaryData.writeBytes(out, entry.page());
+            BinaryData.writeString(out, r.html());
+            out.writeBoolean(r.hasDiagram());
+            BinaryData.writeStrings(out, r.includes().stream().map(Path::toString).toList());
+            out.writeInt(r.toc().size());
+            for (TocEntry t : r.toc()) {
+                out.writeInt(t.level());
+                BinaryData.writeString(out, t.text());
+                BinaryData.writeString(out, t.id());
             }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            out.writeInt(r.links().size());
+            for (LinkRef l : r.links()) {
+                out.writeInt(l.line());
+                BinaryData.writeString(out, l.original());
+                BinaryData.writeString(out, l.href());
+            }
+            out.writeInt(r.warnings().size());
+            for (Diagnostics.Warning w : r.warnings()) {
+                BinaryData.writeString(out, w.location().file());
+                out.writeInt(w.location().line());
+                BinaryData.writeString(out, w.message());
+            }
         } catch (IOException e) {
-            // The cache only saves time: a build that cannot write it is still correct.
+            return null; // cannot happen in memory; the page is simply not kept
         }
+        return bytes.toByteArray();
     }
 }

@@ -111,6 +111,19 @@ public final class SiteBuilder {
     }
 
     public Summary build() {
+        try {
+            return buildSite();
+        } finally {
+            if (renderCache != null) {
+                renderCache.finish(everyPageMade);
+            }
+        }
+    }
+
+    /** Set once every page of the site was asked of the cache: then what it did not ask for may be dropped. */
+    private boolean everyPageMade;
+
+    private Summary buildSite() {
         long start = System.nanoTime();
         stageStart = start;
         if (!config.assetsBuild().isEmpty()) {
@@ -210,6 +223,7 @@ public final class SiteBuilder {
             sitemapPaths.add(SiteContents.PAGE);
             staging.writeText("404.html", generated("404.html", layoutFingerprint, composer::composeNotFound),
                     config.display(config.templatesDir().resolve("404.peb")));
+            everyPageMade = true;
             // A sitemap needs absolute URLs: only written when the site's public address is known.
             config.publicUrl().ifPresent(url -> staging.writeText("sitemap.xml", SitemapWriter.sitemap(url, sitemapPaths), "sitemap"));
             staging.writeText("robots.txt", SitemapWriter.robots(config.publicUrl().orElse(null)), "robots.txt");

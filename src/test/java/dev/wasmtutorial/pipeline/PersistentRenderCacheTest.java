@@ -1,6 +1,5 @@
 package dev.wasmtutorial.pipeline;
 
-import dev.wasmtutorial.config.Hashes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,11 +128,27 @@ class PersistentRenderCacheTest {
         TestProject project = project();
         Map<String, String> reference = uncachedSnapshot(project);
         build(project, "gen-1");
-        // One page's entry, torn mid-write (its file is named by the page's source path).
-        Path one = cacheDir().resolve(Hashes.sha256Hex(dir.resolve("content/intro.md").toAbsolutePath().normalize().toString()) + ".bin");
-        byte[] entry = Files.readAllBytes(one);
-        Files.write(one, java.util.Arrays.copyOf(entry, entry.length / 2));
+        // The pages' pack, damaged inside one page's entry: that page is rendered again.
+        Path pack;
+        try (Stream<Path> packs = Files.list(cacheDir().resolve("pages"))) {
+            pack = packs.filter(p -> p.getFileName().toString().startsWith("pack-")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(pack);
+        String latin1 = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int introHeading = latin1.indexOf("How it runs"); // only on the intro page
+        assertThat(introHeading).isPositive();
+        bytes[introHeading] = 'W';
+        Files.write(pack, bytes);
         assertThat(build(project, "gen-1").pagesRendered()).isEqualTo(1);
+        assertThat(project.snapshot()).isEqualTo(reference);
+
+        // Torn (its end cut off): every page is rendered again.
+        try (Stream<Path> packs = Files.list(cacheDir().resolve("pages"))) {
+            for (Path p : packs.toList()) {
+                Files.write(p, java.util.Arrays.copyOf(Files.readAllBytes(p), (int) Files.size(p) - 3));
+            }
+        }
+        assertThat(build(project, "gen-1").pagesRendered()).isEqualTo(3);
         assertThat(project.snapshot()).isEqualTo(reference);
 
         deleteTree(dir.resolve("target"));
