@@ -27,6 +27,7 @@ final class PageRenderState {
     final List<LinkRef> links = new ArrayList<>();
     final Set<Path> includes = new LinkedHashSet<>();
     boolean hasDiagram;
+    private SourceLines lines;
 
     PageRenderState(Page page) {
         this.page = page;
@@ -38,6 +39,9 @@ final class PageRenderState {
 
     /** The 1-based line in the source file (front matter included) where a node starts. */
     int fileLine(Node node) {
-        return page.bodyLine() + node.getStartLineNumber();
+        if (lines == null) {
+            lines = new SourceLines(page.markdown()); // the text the document was parsed from
+        }
+        return page.bodyLine() + lines.lineOf(node.getStartOffset());
     }
 }

@@ -34,9 +34,10 @@ class GeneratorFingerprintTest {
         Path jar = jar("classes, version 1");
         String fingerprint = GeneratorFingerprint.of(jar, memoDir());
         assertThat(fingerprint).isEqualTo(Hashes.sha256Hex("classes, version 1".getBytes(StandardCharsets.UTF_8)));
-        FileHashes remembered = new FileHashes(memoDir().resolve("generator-hash.bin"));
+        FileHashes remembered = new FileHashes(tmp.resolve("wasm-tutorial.jar.hash-memo"));
         assertThat(remembered.sha256(jar)).isEqualTo(fingerprint);
-        assertThat(remembered.reads()).as("the next run reads the memo, not the jar").isZero();
+        assertThat(remembered.reads()).as("the next run reads the memo beside the jar, not the jar").isZero();
+        assertThat(memoDir()).as("nothing in the build cache: deleting it does not cost hashing the jar again").doesNotExist();
     }
 
     @Test
