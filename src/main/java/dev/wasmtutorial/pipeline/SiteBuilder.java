@@ -164,18 +164,31 @@ public final class SiteBuilder {
                 config.extraScript() == null ? null : config.extraScript().sitePath(), assets);
         stage("load");
 
-        // Pages are independent: render them in parallel, publish them in a fixed order.
-        // html: the page just laid out; bytes: its published bytes, reused from the cache.
-        record RenderedPage(Page page, RenderedMarkdown body, String html, byte[] bytes) {
+        // Staged before rendering: each page is written as soon as it is made, so creating the
+        // files (kernel time, which grows after many files were deleted) overlaps the rendering.
+        try (StagingSite staging = new StagingSite(config.outDir(), config.postProcess().isEmpty())) {
+            pages.forEach(p -> staging.reserve(p.outputPath(), p.display())); // in page order: clashes reported the same way each time
+            return publish(staging, start, startMillis, inputsBefore, includesBefore, diagnostics, layout, pages, markdown, assets, composer);
+        }
+    }
+
+    private Summary publish(StagingSite staging, long start, long startMillis, String inputsBefore, List<String> includesBefore,
+                            Diagnostics diagnostics, SiteLayout layout, List<Page> pages, Supplier<MarkdownRenderer> markdown,
+                            AssetManifest assets, PageComposer composer) {
+        // Pages are independent: render them in parallel, each written to staging when done (as
+        // laid out now, or as the bytes it was published with when the cache had it).
+        record RenderedPage(Page page, RenderedMarkdown body) {
         }
         String layoutFingerprint = renderCache == null ? null : composer.fingerprint();
         List<RenderedPage> rendered = PageRenderPool.render(pages, p -> {
             if (renderCache == null) {
                 RenderedMarkdown body = markdown.get().render(p);
-                return new RenderedPage(p, body, composer.compose(p, body), null);
+                staging.writeReserved(p.outputPath(), composer.compose(p, body), null);
+                return new RenderedPage(p, body);
             }
             RenderCache.BuiltPage built = renderCache.build(p, markdown, layoutFingerprint, composer::compose);
-            return new RenderedPage(p, built.body(), built.composed(), built.reused());
+            staging.writeReserved(p.outputPath(), built.composed(), built.reused());
+            return new RenderedPage(p, built.body());
         });
         rendered.forEach(r -> diagnostics.addAll(r.body().warnings()));
         int pagesRendered = renderCache == null ? pages.size() : renderCache.takeRenderedCount();
@@ -194,82 +207,75 @@ public final class SiteBuilder {
         List<String> sitemapPaths = new ArrayList<>();
         int moduleCount = 0;
         LinkChecker.Report report;
-        try (StagingSite staging = new StagingSite(config.outDir(), config.postProcess().isEmpty())) {
-            for (RenderedPage r : rendered) {
-                if (r.html() != null) {
-                    staging.writeText(r.page().outputPath(), r.html(), r.page().display());
-                } else {
-                    staging.write(r.page().outputPath(), r.bytes(), r.page().display());
-                }
-                origins.put(r.page().outputPath(), new LinkProblemLocator.Origin(r.page().display(), r.body().links(), r.page().source()));
-                sitemapPaths.add(PageComposer.canonicalPath(r.page().outputPath()));
-            }
-            copyContentFiles(staging, layout);
-            copyTree(staging, config.assetsDir(), "assets/");
-            if (config.extraScript() != null) {
-                staging.writeText(config.extraScript().sitePath(), config.extraScript().text(), "extra script");
-            }
-            DemoPublisher demoPublisher = new DemoPublisher(config, layout, staging);
-            for (DemoStage.DemoResult demo : demos) {
-                moduleCount += demo.modules().size();
-                for (DemoPublisher.PublishedPage page : demoPublisher.publish(demo)) {
-                    origins.put(page.sitePath(), new LinkProblemLocator.Origin(page.display(), List.of(), page.file()));
-                    sitemapPaths.add(page.sitePath());
-                }
-            }
-            staging.writeText(composer.contents().treeFile(), composer.contents().treeJson(), "navigation tree (generated)");
-            staging.writeText(SiteContents.PAGE, generated(SiteContents.PAGE, layoutFingerprint, () -> composer.composeContents(config.contentDir())),
-                    "contents page (generated)");
-            sitemapPaths.add(SiteContents.PAGE);
-            staging.writeText("404.html", generated("404.html", layoutFingerprint, composer::composeNotFound),
-                    config.display(config.templatesDir().resolve("404.peb")));
-            everyPageMade = true;
-            // A sitemap needs absolute URLs: only written when the site's public address is known.
-            config.publicUrl().ifPresent(url -> staging.writeText("sitemap.xml", SitemapWriter.sitemap(url, sitemapPaths), "sitemap"));
-            staging.writeText("robots.txt", SitemapWriter.robots(config.publicUrl().orElse(null)), "robots.txt");
-            stage("write");
-            if (!config.postProcess().isEmpty()) {
-                postProcess(staging);
-                stage("post-process");
-            }
-            Map<String, String> hashes = staging.contentHashes();
-            List<String> entryAssets = PageComposer.ASSET_NAMES.stream().map(assets::file).toList();
-            staging.writeText(ServiceWorker.FILE, ServiceWorker.script(hashes, Precache.select(staging::size, staging::html, hashes.keySet(), entryAssets)),
-                    "service worker");
-
-            report = LinkChecker.ofLinks(staging.writtenPaths().keySet(), path -> linksOf(path, hashes.get(path), staging), config.basePath())
-                    .check();
-            if (renderCache != null) {
-                renderCache.linkFacts().finish();
-            }
-            writeExternalLinks(report);
-            stage("check");
-            if (!report.problems().isEmpty()) {
-                LinkProblemLocator locator = new LinkProblemLocator(origins);
-                List<BuildException> errors = report.problems().stream().map(locator::toError).toList();
-                // Each once: all but the last here, the last by whoever catches it.
-                errors.subList(0, errors.size() - 1).forEach(e -> log.println(e.oneLine()));
-                throw errors.get(errors.size() - 1);
-            }
-            List<Diagnostics.Warning> warnings = diagnostics.warnings();
-            if (!(config.strict() && warnings.size() == 1)) { // a single one is the error line below
-                warnings.forEach(w -> log.println(w));
-            }
-            if (config.strict() && !warnings.isEmpty()) {
-                Diagnostics.Warning first = warnings.get(0);
-                throw new BuildException(first.location(), warnings.size() + " warning(s) in strict mode: " + first.message(),
-                        "fix the warnings above, or build with --no-strict");
-            }
-            staging.commit();
-            stage("publish");
-            if (inputsBefore != null) {
-                recordLastBuild(inputsBefore, includesBefore, startMillis, rendered.stream().map(r -> r.body().includes()).toList(),
-                        staging.publishedId(), pages.size(), moduleCount, warnings);
-            }
-            return new Summary(pages.size(), moduleCount, report.linksChecked(), warnings.size(),
-                    (System.nanoTime() - start) / 1_000_000, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis)),
-                    pagesRendered, pagesComposed, modulesValidated, staging.publishedUnchanged(), false);
+        for (RenderedPage r : rendered) {
+            origins.put(r.page().outputPath(), new LinkProblemLocator.Origin(r.page().display(), r.body().links(), r.page().source()));
+            sitemapPaths.add(PageComposer.canonicalPath(r.page().outputPath()));
         }
+        copyContentFiles(staging, layout);
+        copyTree(staging, config.assetsDir(), "assets/");
+        if (config.extraScript() != null) {
+            staging.writeText(config.extraScript().sitePath(), config.extraScript().text(), "extra script");
+        }
+        DemoPublisher demoPublisher = new DemoPublisher(config, layout, staging);
+        for (DemoStage.DemoResult demo : demos) {
+            moduleCount += demo.modules().size();
+            for (DemoPublisher.PublishedPage page : demoPublisher.publish(demo)) {
+                origins.put(page.sitePath(), new LinkProblemLocator.Origin(page.display(), List.of(), page.file()));
+                sitemapPaths.add(page.sitePath());
+            }
+        }
+        staging.writeText(composer.contents().treeFile(), composer.contents().treeJson(), "navigation tree (generated)");
+        staging.writeText(SiteContents.PAGE, generated(SiteContents.PAGE, layoutFingerprint, () -> composer.composeContents(config.contentDir())),
+                "contents page (generated)");
+        sitemapPaths.add(SiteContents.PAGE);
+        staging.writeText("404.html", generated("404.html", layoutFingerprint, composer::composeNotFound),
+                config.display(config.templatesDir().resolve("404.peb")));
+        everyPageMade = true;
+        // A sitemap needs absolute URLs: only written when the site's public address is known.
+        config.publicUrl().ifPresent(url -> staging.writeText("sitemap.xml", SitemapWriter.sitemap(url, sitemapPaths), "sitemap"));
+        staging.writeText("robots.txt", SitemapWriter.robots(config.publicUrl().orElse(null)), "robots.txt");
+        stage("write");
+        if (!config.postProcess().isEmpty()) {
+            postProcess(staging);
+            stage("post-process");
+        }
+        Map<String, String> hashes = staging.contentHashes();
+        List<String> entryAssets = PageComposer.ASSET_NAMES.stream().map(assets::file).toList();
+        staging.writeText(ServiceWorker.FILE, ServiceWorker.script(hashes, Precache.select(staging::size, staging::html, hashes.keySet(), entryAssets)),
+                "service worker");
+
+        report = LinkChecker.ofLinks(staging.writtenPaths().keySet(), path -> linksOf(path, hashes.get(path), staging), config.basePath())
+                .check();
+        if (renderCache != null) {
+            renderCache.linkFacts().finish();
+        }
+        writeExternalLinks(report);
+        stage("check");
+        if (!report.problems().isEmpty()) {
+            LinkProblemLocator locator = new LinkProblemLocator(origins);
+            List<BuildException> errors = report.problems().stream().map(locator::toError).toList();
+            // Each once: all but the last here, the last by whoever catches it.
+            errors.subList(0, errors.size() - 1).forEach(e -> log.println(e.oneLine()));
+            throw errors.get(errors.size() - 1);
+        }
+        List<Diagnostics.Warning> warnings = diagnostics.warnings();
+        if (!(config.strict() && warnings.size() == 1)) { // a single one is the error line below
+            warnings.forEach(w -> log.println(w));
+        }
+        if (config.strict() && !warnings.isEmpty()) {
+            Diagnostics.Warning first = warnings.get(0);
+            throw new BuildException(first.location(), warnings.size() + " warning(s) in strict mode: " + first.message(),
+                    "fix the warnings above, or build with --no-strict");
+        }
+        staging.commit();
+        stage("publish");
+        if (inputsBefore != null) {
+            recordLastBuild(inputsBefore, includesBefore, startMillis, rendered.stream().map(r -> r.body().includes()).toList(),
+                    staging.publishedId(), pages.size(), moduleCount, warnings);
+        }
+        return new Summary(pages.size(), moduleCount, report.linksChecked(), warnings.size(),
+                (System.nanoTime() - start) / 1_000_000, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis)),
+                pagesRendered, pagesComposed, modulesValidated, staging.publishedUnchanged(), false);
     }
 
     /**

@@ -48,6 +48,29 @@ class StagingSiteTest {
     }
 
     @Test
+    void reservedPathsAreClaimedInOrderAndWrittenInAnyOrder() throws Exception {
+        Path site = dir.resolve("site");
+        try (StagingSite staging = new StagingSite(site)) {
+            staging.reserve("a.html", "content/a.md");
+            staging.reserve("b/index.html", "content/b/index.md");
+            assertThatThrownBy(() -> staging.reserve("b/index.html", "content/b/README.md"))
+                    .isInstanceOf(BuildException.class)
+                    .satisfies(e -> assertThat(((BuildException) e).oneLine()).startsWith(
+                            "content/b/README.md: error: publishes to b/index.html, which content/b/index.md already publishes to"));
+            assertThatThrownBy(() -> staging.writeText("a.html", "x", "content/other.md")).isInstanceOf(BuildException.class);
+            staging.writeReserved("b/index.html", null, "<p>b</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> staging.commit()).as("a reserved path never written").isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("a.html");
+            staging.writeReserved("a.html", "<p>a</p>", null);
+            assertThat(staging.html("a.html")).isEqualTo("<p>a</p>");
+            assertThatThrownBy(() -> staging.writeReserved("a.html", "again", null)).isInstanceOf(IllegalStateException.class);
+            staging.commit();
+        }
+        assertThat(site.resolve("a.html")).hasContent("<p>a</p>");
+        assertThat(site.resolve("b/index.html")).hasContent("<p>b</p>");
+    }
+
+    @Test
     void twoSourcesForOnePathIsAnErrorNamingBoth() {
         try (StagingSite staging = new StagingSite(dir.resolve("site"))) {
             staging.writeText("index.html", "a", "content/index.md");
