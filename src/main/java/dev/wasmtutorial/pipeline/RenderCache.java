@@ -17,6 +17,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -93,6 +94,20 @@ public final class RenderCache {
     void finish(boolean complete) {
         if (packs != null) {
             packs.finish(complete);
+            if (complete) {
+                deleteOneFilePerPageEntries();
+            }
+        }
+    }
+
+    /** Entries as generators before the packs kept them, one file per page named by a SHA-256: never read again. */
+    private void deleteOneFilePerPageEntries() {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, p -> p.getFileName().toString().matches("[0-9a-f]{64}\\.bin"))) {
+            for (Path file : old) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // only disk space: tried again by the next build
         }
     }
 

@@ -156,6 +156,19 @@ class PersistentRenderCacheTest {
         assertThat(project.snapshot()).isEqualTo(reference);
     }
 
+    @Test
+    void entriesOfTheOneFilePerPageLayoutAreDeletedByTheFirstCompleteBuild() throws Exception {
+        TestProject project = project();
+        Files.createDirectories(cacheDir());
+        Path old = cacheDir().resolve("ab".repeat(32) + ".bin");
+        Files.writeString(old, "an entry of format 3");
+        Path other = cacheDir().resolve("notes.bin");
+        Files.writeString(other, "not ours to delete");
+        assertThat(build(project, "gen-1").pagesRendered()).isEqualTo(3);
+        assertThat(old).doesNotExist();
+        assertThat(other).exists();
+    }
+
     private static void deleteTree(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
