@@ -36,7 +36,8 @@ import java.util.zip.CRC32C;
  * <p>
  * Entries carry their own keys (the caller checks them): two builds sharing the folder, an older
  * copy read by mistake or a pack deleted under a reader only cost rendering again. Packs of
- * another format or generator, or damaged, are ignored and deleted at the next compaction.
+ * another format or generator, or damaged, are ignored and deleted at the next compaction, as
+ * are packs a dead process left half written (temporary files over an hour old).
  * Thread-safe: pages are rendered in parallel.
  */
 final class PackedEntries implements AutoCloseable {
@@ -301,6 +302,7 @@ final class PackedEntries implements AutoCloseable {
             Files.move(temp, dir.resolve(packName()), StandardCopyOption.ATOMIC_MOVE);
             temp = null;
             List<Path> old = new ArrayList<>(unreadable);
+            old.addAll(abandonedTemporaryFiles());
             packs.forEach(p -> old.add(p.file()));
             if (finished != null) {
                 old.add(finished);
@@ -320,6 +322,22 @@ final class PackedEntries implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Packs being written by a process that died (an hour is far beyond any build): nobody renames them any more. */
+    private List<Path> abandonedTemporaryFiles() {
+        List<Path> abandoned = new ArrayList<>();
+        long before = System.currentTimeMillis() - 3_600_000;
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "pack*.tmp")) {
+            for (Path file : stream) {
+                if (Files.getLastModifiedTime(file).toMillis() < before) {
+                    abandoned.add(file);
+                }
+            }
+        } catch (IOException e) {
+            // tried again at the next compaction
+        }
+        return abandoned;
     }
 
     private static void copy(FileChannel from, long offset, int length, OutputStream to) throws IOException {

@@ -149,6 +149,24 @@ class PackedEntriesTest {
     }
 
     @Test
+    void aPackLeftHalfWrittenByADeadProcessIsDeletedAtCompactionOnceItIsOld() throws IOException {
+        Path stale = dir.resolve("pack123.tmp");
+        Path fresh = dir.resolve("pack456.tmp");
+        Files.writeString(stale, "half a pack");
+        Files.writeString(fresh, "another build is writing this one");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2 * 3_600_000));
+        for (int build = 0; build < 10; build++) { // enough packs to compact
+            PackedEntries packs = packs();
+            packs.get("a");
+            packs.put("a", bytes("build " + build));
+            packs.finish(true);
+        }
+        assertThat(stale).doesNotExist();
+        assertThat(fresh).exists();
+        assertThat(text(packs().get("a"))).isEqualTo("build 9");
+    }
+
+    @Test
     void parallelWritersAllLand() throws Exception {
         PackedEntries packs = packs();
         ExecutorService pool = Executors.newFixedThreadPool(4);
