@@ -47,8 +47,13 @@ public final class MarkdownRenderer {
                         TablesExtension.create(),
                         TaskListExtension.create(),
                         StrikethroughExtension.create(),
-                        new SiteHtmlExtension(rewriter, layout, projectRoot),
-                        new PythonRunnerExtension()))
+                        HeadingAnchorsExtension.create(),
+                        AlertsExtension.create(),
+                        new SiteLinksExtension(rewriter),
+                        // Order matters here only: the runner's fence handler, registered last,
+                        // runs first and delegates every other fence to the code blocks'.
+                        CodeBlocksExtension.create(layout, projectRoot),
+                        PythonRunnerExtension.create()))
                 .build();
     }
 

@@ -3,74 +3,71 @@ package dev.wasmtutorial.markdown;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.HtmlWriter;
-import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
-import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.Escaping;
 
 import java.util.Set;
+
 
 /**
  * Renders each {@link PythonExample} (a {@code python runner} fence and its {@code output} fence)
  * as one runner element, {@code [data-python-runner]}, that python-runner.js brings to life: the
  * code, Run/Stop (shown only once the script runs), a status line with the time limit, the
  * expected output and an area for the real one. Every other fence goes to the site's renderer.
- * Registered after {@link SiteHtmlExtension}, so its fence handler comes first and delegates.
+ * Registered after {@link CodeBlocksExtension}, so its fence handler comes first and delegates.
  */
-final class PythonRunnerExtension implements HtmlRenderer.HtmlRendererExtension {
+final class PythonRunnerExtension extends NodeRenderingExtension {
 
-    @Override
-    public void rendererOptions(MutableDataHolder options) {
+    private PythonRunnerExtension() {
     }
+
+    static PythonRunnerExtension create() {
+        return new PythonRunnerExtension();
+    }
+
+    /** Stateless: one set for every page. */
+    private static final Set<NodeRenderingHandler<?>> HANDLERS = Set.of(new NodeRenderingHandler<>(FencedCodeBlock.class, PythonRunnerExtension::fence));
 
     @Override
     public void extend(HtmlRenderer.Builder builder, String rendererType) {
-        builder.nodeRendererFactory(options -> new Renderer());
+        builder.nodeRendererFactory(options -> () -> HANDLERS);
     }
 
-    private static final class Renderer implements NodeRenderer {
-
-        @Override
-        public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
-            return Set.of(new NodeRenderingHandler<>(FencedCodeBlock.class, this::fence));
+    private static void fence(FencedCodeBlock fence, NodeRendererContext context, HtmlWriter html) {
+        // An output fence belongs to the runner before it, which has already rendered it.
+        if (PythonExample.isOutput(fence) && fence.getPrevious() instanceof FencedCodeBlock previous
+                && PythonExample.isRunner(previous.getInfo().toString())) {
+            return;
         }
-
-        private void fence(FencedCodeBlock fence, NodeRendererContext context, HtmlWriter html) {
-            // An output fence belongs to the runner before it, which has already rendered it.
-            if (PythonExample.isOutput(fence) && fence.getPrevious() instanceof FencedCodeBlock previous
-                    && PythonExample.isRunner(previous.getInfo().toString())) {
-                return;
-            }
-            PythonExample example = PythonExample.of(fence, fence.getStartLineNumber() + 1);
-            if (example == null) {
-                context.delegateRender();
-                return;
-            }
-            html.line();
-            html.raw("<div class=\"python-runner\" data-python-runner data-time-limit=\"" + example.limitSeconds() + "\""
-                    + (example.files().isEmpty() ? "" : " data-files=\"" + Escaping.escapeHtml(String.join(" ", example.files()), true) + "\"")
-                    + ">");
-            html.raw("<div class=\"runner-toolbar\" hidden><button type=\"button\" class=\"runner-run\">Run</button>"
-                    + "<button type=\"button\" class=\"runner-stop\" disabled>Stop</button>"
-                    + "<span class=\"runner-status\" role=\"status\"></span></div>");
-            html.raw("<progress class=\"runner-progress\" aria-label=\"Python download\" hidden></progress>");
-            if (!example.files().isEmpty()) {
-                html.raw("<p class=\"runner-label\">Input: " + String.join(", ", example.files().stream()
-                        .map(f -> "<code>/" + Escaping.escapeHtml(f, false) + "</code>").toList()) + "</p>");
-            }
-            // The same markup as any code block, so the build's highlighter colours it too.
-            html.raw("<div class=\"runner-code\" role=\"group\" tabindex=\"0\" aria-label=\"Python example (click or focus to edit)\">");
-            html.rawPre("<pre><code class=\"language-python\">" + Escaping.escapeHtml(example.code(), false) + "</code></pre>");
-            html.raw("</div>");
-            if (example.expected() != null) {
-                html.raw("<p class=\"runner-label\">Expected output</p>");
-                html.rawPre("<pre class=\"runner-expected\"><code>" + Escaping.escapeHtml(example.expected(), false) + "</code></pre>");
-            }
-            html.raw("<div class=\"runner-result\" hidden><p class=\"runner-label\">Output</p>"
-                    + "<pre class=\"runner-output\" aria-live=\"polite\"></pre></div>");
-            html.raw("</div>");
-            html.line();
+        PythonExample example = PythonExample.of(fence, fence.getStartLineNumber() + 1);
+        if (example == null) {
+            context.delegateRender();
+            return;
         }
+        html.line();
+        html.raw("<div class=\"python-runner\" data-python-runner data-time-limit=\"" + example.limitSeconds() + "\""
+                + (example.files().isEmpty() ? "" : " data-files=\"" + Escaping.escapeHtml(String.join(" ", example.files()), true) + "\"")
+                + ">");
+        html.raw("<div class=\"runner-toolbar\" hidden><button type=\"button\" class=\"runner-run\">Run</button>"
+                + "<button type=\"button\" class=\"runner-stop\" disabled>Stop</button>"
+                + "<span class=\"runner-status\" role=\"status\"></span></div>");
+        html.raw("<progress class=\"runner-progress\" aria-label=\"Python download\" hidden></progress>");
+        if (!example.files().isEmpty()) {
+            html.raw("<p class=\"runner-label\">Input: " + String.join(", ", example.files().stream()
+                    .map(f -> "<code>/" + Escaping.escapeHtml(f, false) + "</code>").toList()) + "</p>");
+        }
+        // The same markup as any code block, so the build's highlighter colours it too.
+        html.raw("<div class=\"runner-code\" role=\"group\" tabindex=\"0\" aria-label=\"Python example (click or focus to edit)\">");
+        html.rawPre("<pre><code class=\"language-python\">" + Escaping.escapeHtml(example.code(), false) + "</code></pre>");
+        html.raw("</div>");
+        if (example.expected() != null) {
+            html.raw("<p class=\"runner-label\">Expected output</p>");
+            html.rawPre("<pre class=\"runner-expected\"><code>" + Escaping.escapeHtml(example.expected(), false) + "</code></pre>");
+        }
+        html.raw("<div class=\"runner-result\" hidden><p class=\"runner-label\">Output</p>"
+                + "<pre class=\"runner-output\" aria-live=\"polite\"></pre></div>");
+        html.raw("</div>");
+        html.line();
     }
 }
