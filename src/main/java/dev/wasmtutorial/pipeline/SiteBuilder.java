@@ -111,6 +111,7 @@ public final class SiteBuilder {
     }
 
     public Summary build() {
+        everyPageMade = false;
         try {
             return buildSite();
         } finally {
@@ -168,13 +169,27 @@ public final class SiteBuilder {
         // files (kernel time, which grows after many files were deleted) overlaps the rendering.
         try (StagingSite staging = new StagingSite(config.outDir(), config.postProcess().isEmpty())) {
             pages.forEach(p -> staging.reserve(p.outputPath(), p.display())); // in page order: clashes reported the same way each time
-            return publish(staging, start, startMillis, inputsBefore, includesBefore, diagnostics, layout, pages, markdown, assets, composer);
+            return publish(staging, new Started(start, startMillis, inputsBefore, includesBefore),
+                    new Loaded(diagnostics, layout, pages, markdown, assets, composer));
         }
     }
 
-    private Summary publish(StagingSite staging, long start, long startMillis, String inputsBefore, List<String> includesBefore,
-                            Diagnostics diagnostics, SiteLayout layout, List<Page> pages, Supplier<MarkdownRenderer> markdown,
-                            AssetManifest assets, PageComposer composer) {
+    /** When the build started, and the inputs' hash taken then (null: this build is not recorded). */
+    private record Started(long nanos, long millis, String inputsBefore, List<String> includesBefore) {
+    }
+
+    /** What the build read before rendering. */
+    private record Loaded(Diagnostics diagnostics, SiteLayout layout, List<Page> pages, Supplier<MarkdownRenderer> markdown,
+                          AssetManifest assets, PageComposer composer) {
+    }
+
+    private Summary publish(StagingSite staging, Started started, Loaded loaded) {
+        long start = started.nanos();
+        Diagnostics diagnostics = loaded.diagnostics();
+        SiteLayout layout = loaded.layout();
+        List<Page> pages = loaded.pages();
+        Supplier<MarkdownRenderer> markdown = loaded.markdown();
+        PageComposer composer = loaded.composer();
         // Pages are independent: render them in parallel, each written to staging when done (as
         // laid out now, or as the bytes it was published with when the cache had it).
         record RenderedPage(Page page, RenderedMarkdown body) {
@@ -240,7 +255,7 @@ public final class SiteBuilder {
             stage("post-process");
         }
         Map<String, String> hashes = staging.contentHashes();
-        List<String> entryAssets = PageComposer.ASSET_NAMES.stream().map(assets::file).toList();
+        List<String> entryAssets = PageComposer.ASSET_NAMES.stream().map(loaded.assets()::file).toList();
         staging.writeText(ServiceWorker.FILE, ServiceWorker.script(hashes, Precache.select(staging::size, staging::html, hashes.keySet(), entryAssets)),
                 "service worker");
 
@@ -269,8 +284,8 @@ public final class SiteBuilder {
         }
         staging.commit();
         stage("publish");
-        if (inputsBefore != null) {
-            recordLastBuild(inputsBefore, includesBefore, startMillis, rendered.stream().map(r -> r.body().includes()).toList(),
+        if (started.inputsBefore() != null) {
+            recordLastBuild(started.inputsBefore(), started.includesBefore(), started.millis(), rendered.stream().map(r -> r.body().includes()).toList(),
                     staging.publishedId(), pages.size(), moduleCount, warnings);
         }
         return new Summary(pages.size(), moduleCount, report.linksChecked(), warnings.size(),
