@@ -15,6 +15,9 @@
 #     flat  every page in one folder, each with order:
 #     site  this repository's own content/ (PAGES ignored; demos published as last built, not rebuilt)
 #   BENCH_COLD_ONLY=1 bench/build-benchmark.sh 20000 1       # cold builds only (for scaling runs)
+#   BENCH_FLOOR=1 bench/build-benchmark.sh 2000 3 flat         # also time, beside each cold build, flexmark
+#     alone parsing and rendering the same pages in a fresh JVM (bench/MarkdownFloor.java): the floor
+#     under a cold build with this Markdown library, whatever the rest of the generator does
 #   By default it times target/wasm-tutorial, the launcher the README gives (JVM options, class-data archive).
 #   BENCH_JAR=/tmp/other.jar bench/build-benchmark.sh              # java -jar another build of the generator
 #   BENCH_JVM_ARGS="-XX:+UseSerialGC" bench/build-benchmark.sh   # java OPTIONS -jar target/wasm-tutorial.jar instead
@@ -77,7 +80,22 @@ else
   tools=(ours)
 fi
 hugo_cmd=(hugo --source "$hugo_site" --destination "$hugo_site/public" --quiet)
-output_dir() { [[ "$1" == ours ]] && echo "$work/site" || echo "$hugo_site/public"; }
+output_dir() { case "$1" in ours) echo "$work/site" ;; hugo) echo "$hugo_site/public" ;; *) echo "$work/floor-out" ;; esac; }
+
+cold_tools=("${tools[@]}")
+if [[ -n "${BENCH_FLOOR:-}" ]]; then
+  # Compiled once, and given its own class-data archive (as the launcher has), so a round times
+  # the Markdown work and the JVM's start, not javac or first-time class loading.
+  # (Class-data sharing takes jars only, not class folders.)
+  mkdir -p "$work/floor-classes" "$work/floor-out"
+  javac -d "$work/floor-classes" -cp "$jar" bench/MarkdownFloor.java
+  jar --create --file "$work/floor.jar" -C "$work/floor-classes" .
+  floor_jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$jar:$work/floor.jar")
+  java "${floor_jvm[@]}" -XX:ArchiveClassesAtExit="$work/floor.jsa" -Xlog:cds*=off MarkdownFloor "$work/content" >/dev/null
+  floor_cmd=(java "${floor_jvm[@]}" -XX:SharedArchiveFile="$work/floor.jsa" -Xlog:cds*=off MarkdownFloor "$work/content")
+  echo "floor: java ${floor_jvm[0]} ${floor_jvm[1]} ... MarkdownFloor (flexmark alone, cold rounds only)"
+  cold_tools+=(floor)
+fi
 
 results="$work/results.txt"
 measure() { # tool scenario
@@ -93,9 +111,12 @@ measure() { # tool scenario
 
 for run in $(seq 1 "$runs"); do
   echo "round $run (load $(cut -d' ' -f1 /proc/loadavg)):"
-  for tool in "${tools[@]}"; do
+  for tool in "${cold_tools[@]}"; do
     # Each tool's own output and caches only (deleting ours before Hugo's run would make our no-change run cold).
-    if [[ "$tool" == ours ]]; then rm -rf "$work/site" "$work/target"; else rm -rf "$hugo_site/public" "$hugo_site/resources"; fi
+    case "$tool" in
+      ours) rm -rf "$work/site" "$work/target" ;;
+      hugo) rm -rf "$hugo_site/public" "$hugo_site/resources" ;;
+    esac
     measure "$tool" cold
   done
   [[ -n "${BENCH_COLD_ONLY:-}" ]] && continue
@@ -122,6 +143,13 @@ awk -v have_hugo="${#tools[@]}" '
       if (have_hugo == 2) {
         line = line sprintf(" | hugo wall %6.2f CPU %6.2f RSS %5d out %6d | ratio ours/hugo wall %.2f CPU %.2f", median(wall[h]), median(cpu[h]),
           median(rss[h]), size[h], median(wall[o]) / median(wall[h]), median(cpu[o]) / median(cpu[h]))
+      }
+      print line
+    }
+    if ("floor cold" in wall) {
+      line = sprintf("  floor     flexmark alone, cold: wall %6.2f CPU %6.2f RSS %5d", median(wall["floor cold"]), median(cpu["floor cold"]), median(rss["floor cold"]))
+      if (have_hugo == 2) {
+        line = line sprintf(" | ratio floor/hugo wall %.2f CPU %.2f", median(wall["floor cold"]) / median(wall["hugo cold"]), median(cpu["floor cold"]) / median(cpu["hugo cold"]))
       }
       print line
     }
