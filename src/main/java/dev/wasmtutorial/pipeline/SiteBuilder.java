@@ -256,8 +256,8 @@ public final class SiteBuilder {
         }
         Map<String, String> hashes = staging.contentHashes();
         List<String> entryAssets = PageComposer.ASSET_NAMES.stream().map(loaded.assets()::file).toList();
-        staging.writeText(ServiceWorker.FILE, ServiceWorker.script(hashes, Precache.select(staging::size, staging::html, hashes.keySet(), entryAssets)),
-                "service worker");
+        staging.writeText(ServiceWorker.FILE, ServiceWorker.script(hashes, Precache.select(staging::size, staging::html, hashes.keySet(), entryAssets),
+                Precache.large(staging::size, hashes.keySet())), "service worker");
 
         report = LinkChecker.ofLinks(staging.writtenPaths().keySet(), path -> linksOf(path, hashes.get(path), staging), config.basePath())
                 .check();

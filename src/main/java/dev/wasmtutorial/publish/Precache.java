@@ -80,6 +80,20 @@ public final class Precache {
         return chosen;
     }
 
+    /**
+     * The files over {@link #LARGE_BYTES}: never precached, and once fetched kept across versions
+     * of the site for as long as their bytes are unchanged (see {@link ServiceWorker}).
+     */
+    public static Set<String> large(ToLongFunction<String> sizeOf, Collection<String> files) {
+        Set<String> large = new TreeSet<>();
+        for (String path : files) {
+            if (!path.equals(ServiceWorker.FILE) && sizeOf.applyAsLong(path) > LARGE_BYTES) {
+                large.add(path);
+            }
+        }
+        return large;
+    }
+
     private static long size(Path site, String path) {
         try {
             return Files.size(site.resolve(path));

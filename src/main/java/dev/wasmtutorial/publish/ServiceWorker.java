@@ -12,6 +12,12 @@ import java.util.stream.Collectors;
  * The cache is named after a hash of all files' contents: any change to the site installs a
  * fresh cache and removes the old one. Same-origin GETs are answered from the cache first, then
  * from the network (and a fresh copy is stored).
+ *
+ * <p>Large files (a language runtime: Pyodide is 13.5 MB) are the exception: they live in a
+ * second cache, each under a key that carries its own content hash, which a new version of the
+ * site keeps. A reader who ran Python once does not download the runtime again because a page
+ * changed; only a file whose bytes changed is fetched again, and the copies no current file
+ * names any more are deleted when the new version takes over.
  */
 public final class ServiceWorker {
 
@@ -20,17 +26,24 @@ public final class ServiceWorker {
     private ServiceWorker() {
     }
 
+    /** The second cache, for large files: not versioned, so that a new version of the site keeps it. */
+    static final String LARGE_FILES_CACHE = "wasm-tutorial-large-files";
+
     /** Precaches every file: for tests and sites without a policy. */
     public static String script(Map<String, String> files) {
-        return script(files, files.keySet());
+        return script(files, files.keySet(), java.util.List.of());
     }
 
     /**
-     * @param files    site path → content hash of every file of the site (the cache's version)
-     * @param precache the site paths to fetch on install
+     * @param files      site path → content hash of every file of the site (the cache's version)
+     * @param precache   the site paths to fetch on install
+     * @param largeFiles the site paths kept across versions while their content hash is unchanged
      */
-    public static String script(Map<String, String> files, java.util.Collection<String> precache) {
+    public static String script(Map<String, String> files, java.util.Collection<String> precache, java.util.Collection<String> largeFiles) {
         String version = version(files);
+        String large = new java.util.TreeSet<>(largeFiles).stream()
+                .map(p -> "  '" + p.replace("'", "\\'") + "': '" + files.get(p) + "'")
+                .collect(Collectors.joining(",\n"));
         // Each file by its own name, and each folder's index.html also by the folder's URL.
         java.util.TreeSet<String> urls = new java.util.TreeSet<>();
         for (String path : precache) {
@@ -47,6 +60,25 @@ public final class ServiceWorker {
                 const FILES = [
                 %s
                 ];
+                // Large files, by content hash: kept in their own cache across versions of the site.
+                const LARGE_CACHE = '%s';
+                const LARGE = {
+                %s
+                };
+                const largeKey = (path) => new URL(path + '?content=' + LARGE[path], self.registration.scope).href;
+                const largePath = (url) => {
+                  const scope = new URL(self.registration.scope);
+                  const target = new URL(url);
+                  if (target.origin !== scope.origin || !target.pathname.startsWith(scope.pathname)) {
+                    return null;
+                  }
+                  try {
+                    const path = decodeURIComponent(target.pathname.slice(scope.pathname.length));
+                    return Object.prototype.hasOwnProperty.call(LARGE, path) ? path : null;
+                  } catch (malformed) {
+                    return null;
+                  }
+                };
 
                 self.addEventListener('install', (event) => {
                   event.waitUntil(caches.open(CACHE)
@@ -55,14 +87,32 @@ public final class ServiceWorker {
                 });
 
                 self.addEventListener('activate', (event) => {
+                  const current = new Set(Object.keys(LARGE).map(largeKey));
                   event.waitUntil(caches.keys()
-                    .then((keys) => Promise.all(keys.filter((k) => k.startsWith('wasm-tutorial-') && k !== CACHE).map((k) => caches.delete(k))))
+                    .then((keys) => Promise.all(keys.filter((k) => k.startsWith('wasm-tutorial-') && k !== CACHE && k !== LARGE_CACHE)
+                      .map((k) => caches.delete(k))))
+                    .then(() => caches.open(LARGE_CACHE))
+                    .then((cache) => cache.keys().then((requests) =>
+                      Promise.all(requests.filter((r) => !current.has(r.url)).map((r) => cache.delete(r)))))
                     .then(() => self.clients.claim()));
                 });
+
+                const fromLargeFiles = (request, path) => caches.open(LARGE_CACHE).then((cache) =>
+                  cache.match(largeKey(path)).then((cached) => cached || fetch(request).then((response) => {
+                    if (response.status === 200 && response.type === 'basic') {
+                      cache.put(largeKey(path), response.clone());
+                    }
+                    return response;
+                  })));
 
                 self.addEventListener('fetch', (event) => {
                   const request = event.request;
                   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) {
+                    return;
+                  }
+                  const path = largePath(request.url);
+                  if (path !== null) {
+                    event.respondWith(fromLargeFiles(request, path));
                     return;
                   }
                   event.respondWith(caches.open(CACHE).then((cache) =>
@@ -73,7 +123,7 @@ public final class ServiceWorker {
                       return response;
                     }))));
                 });
-                """.formatted(version, list);
+                """.formatted(version, list, LARGE_FILES_CACHE, large);
     }
 
     static String version(Map<String, String> files) {

@@ -12,6 +12,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.wasmtutorial.TestFiles;
+import dev.wasmtutorial.serve.PreviewServer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -116,6 +121,18 @@ class PythonRunnerIT {
     }
 
     @Test
+    void controlEnterInTheEditorRunsTheCode() {
+        page.navigate(site.url(PAGE).toString());
+        Locator runner = runner(0);
+        type(runner, "print('run from the keyboard')");
+        page.keyboard().press("Control+Enter");
+        assertThat(runner).hasAttribute("data-state", "succeeded", SLOW);
+        assertThat(runner.locator(".runner-output")).hasText("run from the keyboard");
+        // The shortcut ran the code instead of breaking the line.
+        assertThat(runner.locator(".cm-content .cm-line")).hasCount(1);
+    }
+
+    @Test
     void exceptionShowsATraceback() {
         page.navigate(site.url(PAGE).toString());
         Locator failing = page.locator("[data-python-runner]:has-text('first[\"price\"]')");
@@ -203,6 +220,48 @@ class PythonRunnerIT {
         run(first, "succeeded");
         assertThat(first.locator(".runner-output")).hasText(first.locator(".runner-expected code").textContent());
         context.setOffline(false);
+    }
+
+    /**
+     * Pyodide is 13.5 MB: a new version of the site (any page changed) must not make a reader who
+     * ran Python once download it again. Served from a copy of the site, whose service worker is
+     * then changed as the next build would change it (its cache name); once the new version has
+     * taken over and deleted the old version's cache, every large file still comes from the service
+     * worker with the server gone.
+     */
+    @Test
+    void aNewVersionOfTheSiteKeepsTheDownloadedPython(@org.junit.jupiter.api.io.TempDir Path copy) throws Exception {
+        TestFiles.copyTree(site.dir, copy);
+        try (PreviewServer server = new PreviewServer(copy, "127.0.0.1", 0, "/", false).start()) {
+            String base = server.url().toString();
+            page.navigate(base + PAGE);
+            page.evaluate("() => navigator.serviceWorker.ready");
+            page.reload();
+            page.waitForFunction("() => navigator.serviceWorker.controller !== null");
+            run(runner(0), "succeeded");
+            String oldCache = (String) page.evaluate("() => caches.keys().then(keys => keys.find(k => /^wasm-tutorial-[0-9a-f]+$/.test(k)))");
+            assertThat(oldCache).isNotNull();
+            @SuppressWarnings("unchecked")
+            List<String> large = (List<String>) page.evaluate("() => caches.open('wasm-tutorial-large-files').then(c => c.keys()).then(rs => rs.map(r => r.url))");
+            assertThat(large).as("large files stored on first use").anyMatch(url -> url.contains("assets/pyodide/pyodide.asm.wasm?content="));
+
+            Path sw = copy.resolve("sw.js");
+            Files.writeString(sw, Files.readString(sw).replace("const CACHE = '" + oldCache + "'", "const CACHE = '" + oldCache + "0'"));
+            page.evaluate("() => navigator.serviceWorker.getRegistration().then(r => r.update())");
+            Object replaced = page.evaluate("async old => { for (let i = 0; i < 600; i++) { const keys = await caches.keys();"
+                    + " if (!keys.includes(old) && keys.includes(old + '0')) return true; await new Promise(r => setTimeout(r, 100)); } return false; }", oldCache);
+            assertThat(replaced).as("the new version's cache in place of the old one within 60 s").isEqualTo(true);
+
+            // The server goes away (so nothing can come from the network, whatever the browser's
+            // offline emulation covers), and each request passes the browser's HTTP cache by: only
+            // the service worker's caches can answer.
+            server.close();
+            for (String url : large) {
+                String path = url.substring(base.length(), url.indexOf('?'));
+                Object status = page.evaluate("path => fetch(path, { cache: 'no-store' }).then(r => r.status, e => 'failed: ' + e)", path);
+                assertThat(status).as("fetch of %s with the server gone, after the new version took over", path).isEqualTo(200);
+            }
+        }
     }
 
     @Test

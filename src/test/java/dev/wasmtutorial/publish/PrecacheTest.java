@@ -59,7 +59,7 @@ class PrecacheTest {
             all = walk.filter(Files::isRegularFile).map(p -> site.relativize(p).toString()).toList();
         }
         assertThat(Precache.select(site, all, List.of("site-A.js"))).containsExactly("assets/site-A.js", "python.html");
-        assertThat(ServiceWorker.script(java.util.Map.of("python.html", "h"), Precache.select(site, all, List.of("site-A.js"))))
+        assertThat(ServiceWorker.script(java.util.Map.of("python.html", "h"), Precache.select(site, all, List.of("site-A.js")), List.of()))
                 .contains("cache.put(request, response.clone())");
     }
 }
