@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Execution API on loopback (not a test): warm runs/s and p50/p99 latency (submit to done, over
 # the event stream) for a trivial Wasm call and for a cached C program, at 1, 8 and 64 concurrent
-# clients; lost runs (accepted but without a final status); the server's RSS and CPU time.
+# clients; lost runs (accepted but without a final status); the server's RSS and CPU time, and its
+# RSS again after IDLE_SECONDS (default 60) without requests. The server runs through the launcher
+# (target/wasm-tutorial serve), as the README has users start it.
 #
 #   ./mvnw package -DskipTests      # builds target/wasm-tutorial.jar and site/
-#   bench/execute-benchmark.sh [SECONDS_PER_STEP] [PORT]
+#   bench/execute-benchmark.sh [SECONDS_PER_STEP] [PORT] [IDLE_SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds="${1:-10}"
 port="${2:-18090}"
-jar=target/wasm-tutorial.jar
-[[ -f "$jar" && -f site/index.html ]] || { echo "error: build first (hint: ./mvnw package -DskipTests)" >&2; exit 1; }
+idle="${3:-60}"
+launcher=target/wasm-tutorial
+[[ -x "$launcher" && -f site/index.html ]] || { echo "error: build first (hint: ./mvnw package -DskipTests)" >&2; exit 1; }
 work=$(mktemp -d)
-java -jar "$jar" serve --api --api-queue 128 --dir site --port "$port" --runs-dir "$work/runs" >"$work/server.log" 2>&1 &
+"$launcher" serve --api --api-queue 128 --dir site --port "$port" --runs-dir "$work/runs" >"$work/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 base="http://127.0.0.1:$port/"
@@ -36,4 +39,6 @@ for body in wasm c; do
   done
 done
 echo "server RSS after: $(rss), CPU total: $(cpu)"
+sleep "$idle"
+echo "server RSS after ${idle}s idle: $(rss), CPU total: $(cpu)"
 echo "runs kept on disk: $(ls "$work/runs" | wc -l)"

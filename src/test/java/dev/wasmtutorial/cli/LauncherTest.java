@@ -112,9 +112,9 @@ class LauncherTest {
     }
 
     @Test
-    void serveKeepsTheJvmDefaults() throws Exception {
-        assertThat(run("serve", "--watch").args()).isEqualTo(expected("", "serve", "--watch"));
-        assertThat(run("serve", "--api").args()).isEqualTo(expected("", "serve", "--api"));
+    void serveKeepsTheJvmDefaultsButReturnsMemoryWhenIdle() throws Exception {
+        assertThat(run("serve", "--watch").args()).isEqualTo(expected("-XX:G1PeriodicGCInterval=30000", "serve", "--watch"));
+        assertThat(run("serve", "--api").args()).isEqualTo(expected("-XX:G1PeriodicGCInterval=30000", "serve", "--api"));
     }
 
     @Test
