@@ -28,6 +28,12 @@ final class CCompiler {
 
     /** Growth allowed so a program that allocates past its memory cap meets the sandbox's limit, not a silent NULL. */
     static final List<String> FLAGS = List.of("-O2", "-sALLOW_MEMORY_GROWTH=1");
+    /**
+     * Linked into every program beside main.c, so that fopen() reaches the run's /data through
+     * WASI (Emscripten 3.1.6's standalone C library refuses every path but the standard streams;
+     * the C file says how), with the names of the WASI functions it imports for emcc's link step.
+     */
+    static final List<String> FILE_ACCESS = List.of("wasi_open.c", "wasi_open.js");
     private static final int CACHE_ENTRIES = 256;
     private static final Pattern DIAGNOSTIC = Pattern.compile("^main\\.c:(\\d+):(\\d+): (?:fatal )?(error|warning): (.*)$");
 
@@ -55,7 +61,7 @@ final class CCompiler {
     }
 
     Result compile(String source) throws InterruptedException {
-        String key = sha256(String.join(" ", FLAGS) + "\n" + source);
+        String key = sha256(String.join(" ", FLAGS) + " " + String.join(" ", FILE_ACCESS) + "\n" + source);
         CompletableFuture<Result> mine = new CompletableFuture<>();
         CompletableFuture<Result> existing;
         synchronized (cache) {
@@ -92,10 +98,15 @@ final class CCompiler {
         try {
             dir = Files.createTempDirectory("execute-");
             Files.writeString(dir.resolve("main.c"), source);
+            for (String file : FILE_ACCESS) {
+                try (var in = CCompiler.class.getResourceAsStream(file)) {
+                    Files.copy(java.util.Objects.requireNonNull(in, file + " missing from the jar"), dir.resolve(file));
+                }
+            }
             Path log = dir.resolve("emcc.log");
             List<String> command = new ArrayList<>(List.of(emcc));
             command.addAll(FLAGS);
-            command.addAll(List.of("main.c", "-o", "main.wasm"));
+            command.addAll(List.of("main.c", FILE_ACCESS.get(0), "--js-library", FILE_ACCESS.get(1), "-o", "main.wasm"));
             ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             Path preprocessed = dir.resolve("main.i");

@@ -94,6 +94,46 @@ class ExecutionApiIT {
     }
 
     @Test
+    void cProgramsReadAndWriteTheDataDirectoryAndNothingElse() throws Exception {
+        ObjectNode body = ApiServer.JSON.createObjectNode().put("language", "c").put("code", """
+                #include <errno.h>
+                #include <stdio.h>
+                #include <string.h>
+                static void try_open(const char *path) {
+                  FILE *f = fopen(path, "r");
+                  printf("%s: %s\\n", path, f ? "opened" : strerror(errno));
+                  if (f) fclose(f);
+                }
+                int main(void) {
+                  char line[64];
+                  FILE *in = fopen("/data/in.txt", "r");
+                  if (!in) { perror("in.txt"); return 1; }
+                  while (fgets(line, sizeof line, in)) printf("read: %s", line);
+                  fclose(in);
+                  try_open("in.txt");
+                  try_open("/data/missing.txt");
+                  try_open("/etc/passwd");
+                  try_open("/data/../etc/passwd");
+                  FILE *out = fopen("/data/out.txt", "w");
+                  fprintf(out, "written by C\\n");
+                  return fclose(out);
+                }
+                """);
+        body.putObject("inputs").putObject("files").put("in.txt", "first\nsecond\n");
+        JsonNode run = api.run(body.toString());
+        assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+        assertThat(run.get("stdout").asText()).isEqualTo("""
+                read: first
+                read: second
+                in.txt: opened
+                /data/missing.txt: No such file or directory
+                /etc/passwd: No such file or directory
+                /data/../etc/passwd: Operation not permitted
+                """);
+        assertThat(run.get("files").toString()).isEqualTo("{\"out.txt\":\"written by C\\n\"}");
+    }
+
+    @Test
     void compileErrorsComeAsDiagnosticsWithoutServerPaths() throws Exception {
         JsonNode run = api.run(ApiServer.c("int main(void) {\n  return nope;\n}\n"));
         assertThat(run.get("status").asText()).isEqualTo("compile_error");
