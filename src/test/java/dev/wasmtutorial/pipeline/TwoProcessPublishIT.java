@@ -39,6 +39,31 @@ class TwoProcessPublishIT {
         assertThat(process.exitValue()).as(name + ": " + Files.readString(dir.resolve(name + ".log"), StandardCharsets.UTF_8)).isZero();
     }
 
+    /**
+     * The lock itself, across processes: while this JVM holds it, a build in another process renders
+     * but does not publish. (Two builds at once rarely publish at the same instant, so the test
+     * below passes even without the lock; this one does not: it was run with the lock removed.)
+     */
+    @Test
+    void aBuildDoesNotPublishWhileAnotherProcessHoldsTheLock() throws Exception {
+        TestProject a = new TestProject(dir.resolve("a"));
+        long started = System.nanoTime();
+        await(build(a.root, dir.resolve("ref-a")), "a");
+        long alone = System.nanoTime() - started;
+
+        Path shared = dir.resolve("shared/site");
+        Process waiting;
+        try (dev.wasmtutorial.publish.PublishLock held = dev.wasmtutorial.publish.PublishLock.acquire(shared, java.time.Duration.ZERO)) {
+            waiting = build(a.root, shared);
+            // Twice as long as the same build took alone, and two seconds more: long enough to publish.
+            boolean finished = waiting.waitFor(2 * alone / 1_000_000 + 2_000, TimeUnit.MILLISECONDS);
+            assertThat(finished).as("the build finished while another process held the lock").isFalse();
+            assertThat(shared).doesNotExist();
+        }
+        await(waiting, "a");
+        assertThat(TestProject.snapshot(shared)).isEqualTo(TestProject.snapshot(dir.resolve("ref-a")));
+    }
+
     @Test
     void twoProcessesAtOnceLeaveExactlyOneCompleteSite() throws Exception {
         assertThat(JAR).as("built by the package phase").exists();
