@@ -96,9 +96,17 @@ public final class TemplateRenderer {
                     "template '" + last.from() + "' includes itself without end (" + path + ")",
                     "remove the include, or wrap it in a condition that becomes false");
         }
+        var macros = new MacroCycles(templatesDir, SUFFIX).firstCycle();
+        if (macros.isPresent()) {
+            var chain = macros.get();
+            String names = String.join(" -> ", chain.stream().map(MacroCycles.Macro::name).toList());
+            return new BuildException(MacroCycles.locationOf(chain.get(0), templatesDisplay),
+                    "macro '" + chain.get(0).name() + "' calls itself without end (" + names + ")",
+                    "give the macro a condition that stops the recursion");
+        }
         return new BuildException(SourceLocation.of(templatesDisplay + "/" + template + SUFFIX),
-                "rendering template '" + template + "' recursed without end (a macro that calls itself?)",
-                "give the recursive macro a condition that stops it");
+                "rendering template '" + template + "' recursed without end",
+                "look for a macro or include that never stops");
     }
 
     private BuildException templateError(PebbleException e, String template) {

@@ -139,8 +139,14 @@ class BadInputCorpusTest {
                             write(r, "templates/loop.peb", "{% include \"loop\" %}\n");
                             prepend(r.resolve("templates/page.peb"), "{% include \"loop\" %}");
                         }),
-                bad("recursive macro", "templates/page.peb: error: rendering template 'page' recursed without end",
+                bad("recursive macro", "templates/page.peb:1: error: macro 'boom' calls itself without end (boom -> boom)",
                         r -> prepend(r.resolve("templates/page.peb"), "{% macro boom(n) %}{{ boom(n) }}{% endmacro %}{{ boom(1) }}")),
+                bad("macros that call each other", "templates/macros.peb:2: error: macro 'tick' calls itself without end (tick -> tock -> tick)",
+                        r -> {
+                            write(r, "templates/macros.peb", "{# two macros #}\n{% macro tick(n) %}{{ tock(n) }}{% endmacro %}\n"
+                                    + "{% macro tock(n) %}\n  {{ tick(n + 1) }}\n{% endmacro %}\n");
+                            prepend(r.resolve("templates/page.peb"), "{% import \"macros\" %}{{ tick(1) }}");
+                        }),
                 bad("unclosed if before the layout", "templates/page.peb:1: error: template error: '{% if %}' is never closed (the file ends first)",
                         r -> prepend(r.resolve("templates/page.peb"), "{% if page.title %}\n")),
                 bad("unclosed if inside a block", "templates/page.peb:3: error: template error: '{% if %}' is never closed "
