@@ -9,6 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.wasmtutorial.TestFiles;
+import dev.wasmtutorial.serve.PreviewServer;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -155,6 +159,38 @@ class FrontEndIT {
             page.waitForConsoleMessage(new Page.WaitForConsoleMessageOptions().setPredicate(m -> m.text().equals("WASM says: 12")),
                     () -> page.click("#run"));
             assertThat(page.locator("#result")).hasText("Result: 12");
+            context.setOffline(false);
+        }
+    }
+
+    /**
+     * Two sites built by this generator on one origin (project pages under one domain: Part I at
+     * /part1/, Part II at /part2/): a reader's visit to the second must not delete the first's
+     * caches, or the first stops working offline. The second copy gets another cache version, as
+     * another site would have.
+     */
+    @Test
+    void twoSitesOnOneOriginKeepEachOthersOfflineCopies(@TempDir Path root) throws Exception {
+        TestFiles.copyTree(site.dir, root.resolve("part1"));
+        TestFiles.copyTree(site.dir, root.resolve("part2"));
+        Path otherWorker = root.resolve("part2/sw.js");
+        Files.writeString(otherWorker, Files.readString(otherWorker).replaceFirst("const CACHE = PREFIX \\+ '([0-9a-f]+)'", "const CACHE = PREFIX + '$10'"));
+        try (PreviewServer server = new PreviewServer(root, "127.0.0.1", 0, "/", false).start();
+             BrowserContext context = chromium.browser.newContext()) {
+            Page page = newPage(context);
+            for (String part : List.of("part1", "part2")) {
+                page.navigate(server.url().resolve(part + "/index.html").toString());
+                page.evaluate("() => navigator.serviceWorker.ready");
+                page.reload();
+                page.waitForFunction("() => navigator.serviceWorker.controller !== null");
+            }
+            @SuppressWarnings("unchecked")
+            List<String> caches = (List<String>) page.evaluate("() => caches.keys()");
+            assertThat(caches).as("each site's own cache").anyMatch(name -> name.contains("/part1/")).anyMatch(name -> name.contains("/part2/"));
+
+            context.setOffline(true);
+            page.navigate(server.url().resolve("part1/intro_to_wasm.html").toString());
+            assertThat(page.locator("h1.page-title")).hasText("Intro to Wasm");
             context.setOffline(false);
         }
     }

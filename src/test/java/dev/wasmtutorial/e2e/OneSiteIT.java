@@ -73,7 +73,7 @@ class OneSiteIT {
     }
 
     private static String withoutCacheName(String sw) {
-        return sw.replaceFirst("const CACHE = 'wasm-tutorial-[0-9a-f]+';", "const CACHE = '…';");
+        return sw.replaceFirst("const CACHE = PREFIX \\+ '[0-9a-f]+';", "const CACHE = PREFIX + '…';");
     }
 
     /** Site paths present in only one of the two, or with different contents (a readable failure). */

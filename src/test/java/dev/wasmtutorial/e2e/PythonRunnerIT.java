@@ -239,14 +239,16 @@ class PythonRunnerIT {
             page.reload();
             page.waitForFunction("() => navigator.serviceWorker.controller !== null");
             run(runner(0), "succeeded");
-            String oldCache = (String) page.evaluate("() => caches.keys().then(keys => keys.find(k => /^wasm-tutorial-[0-9a-f]+$/.test(k)))");
-            assertThat(oldCache).isNotNull();
+            String oldCache = (String) page.evaluate("() => caches.keys().then(keys => keys.find(k => / [0-9a-f]+$/.test(k)))");
+            assertThat(oldCache).startsWith("wasm-tutorial " + base + " ");
             @SuppressWarnings("unchecked")
-            List<String> large = (List<String>) page.evaluate("() => caches.open('wasm-tutorial-large-files').then(c => c.keys()).then(rs => rs.map(r => r.url))");
+            List<String> large = (List<String>) page.evaluate("() => caches.keys().then(keys => caches.open(keys.find(k => k.endsWith(' large-files'))))"
+                    + ".then(c => c.keys()).then(rs => rs.map(r => r.url))");
             assertThat(large).as("large files stored on first use").anyMatch(url -> url.contains("assets/pyodide/pyodide.asm.wasm?content="));
 
             Path sw = copy.resolve("sw.js");
-            Files.writeString(sw, Files.readString(sw).replace("const CACHE = '" + oldCache + "'", "const CACHE = '" + oldCache + "0'"));
+            String version = oldCache.substring(oldCache.lastIndexOf(' ') + 1);
+            Files.writeString(sw, Files.readString(sw).replace("const CACHE = PREFIX + '" + version + "'", "const CACHE = PREFIX + '" + version + "0'"));
             page.evaluate("() => navigator.serviceWorker.getRegistration().then(r => r.update())");
             Object replaced = page.evaluate("async old => { for (let i = 0; i < 600; i++) { const keys = await caches.keys();"
                     + " if (!keys.includes(old) && keys.includes(old + '0')) return true; await new Promise(r => setTimeout(r, 100)); } return false; }", oldCache);

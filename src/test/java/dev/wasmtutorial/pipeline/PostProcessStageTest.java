@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The post-process is a stage like the others: what it writes is what is hashed, checked and published. */
 class PostProcessStageTest {
 
-    private static final Pattern CACHE = Pattern.compile("const CACHE = '(wasm-tutorial-[0-9a-f]+)'");
+    private static final Pattern CACHE = Pattern.compile("const CACHE = PREFIX \\+ '([0-9a-f]+)'");
 
     @TempDir
     Path dir;

@@ -31,7 +31,7 @@ class ServiceWorkerTest {
     void largeFilesAreKeyedByTheirContentHashInACacheThatNewVersionsKeep() {
         Map<String, String> files = new TreeMap<>(Map.of("index.html", "h1", "assets/pyodide/pyodide.asm.wasm", "h2", "it's.zip", "h3"));
         String script = ServiceWorker.script(files, List.of("index.html"), List.of("assets/pyodide/pyodide.asm.wasm", "it's.zip"));
-        assertThat(script).contains("const LARGE_CACHE = 'wasm-tutorial-large-files';",
+        assertThat(script).contains("const LARGE_CACHE = PREFIX + 'large-files';",
                 "  'assets/pyodide/pyodide.asm.wasm': 'h2',\n  'it\\'s.zip': 'h3'\n};",
                 // Deleting old versions spares the large files' cache, then drops what no file names any more.
                 "k !== CACHE && k !== LARGE_CACHE", "!current.has(r.url)");
