@@ -31,9 +31,11 @@ final class CCompiler {
     /**
      * Linked into every program beside main.c, so that fopen() reaches the run's /data through
      * WASI (Emscripten 3.1.6's standalone C library refuses every path but the standard streams;
-     * the C file says how), with the names of the WASI functions it imports for emcc's link step.
+     * the C file says how).
      */
-    static final List<String> FILE_ACCESS = List.of("wasi_open.c", "wasi_open.js");
+    static final String FILE_ACCESS_SOURCE = "wasi_open.c";
+    /** The names of the WASI functions that file imports, for emcc's link step (no JavaScript is emitted). */
+    static final String FILE_ACCESS_SYMBOLS = "wasi_open.js";
     private static final int CACHE_ENTRIES = 256;
     private static final Pattern DIAGNOSTIC = Pattern.compile("^main\\.c:(\\d+):(\\d+): (?:fatal )?(error|warning): (.*)$");
 
@@ -61,7 +63,7 @@ final class CCompiler {
     }
 
     Result compile(String source) throws InterruptedException {
-        String key = sha256(String.join(" ", FLAGS) + " " + String.join(" ", FILE_ACCESS) + "\n" + source);
+        String key = sha256(String.join(" ", FLAGS) + " " + FILE_ACCESS_SOURCE + "\n" + source);
         CompletableFuture<Result> mine = new CompletableFuture<>();
         CompletableFuture<Result> existing;
         synchronized (cache) {
@@ -98,7 +100,7 @@ final class CCompiler {
         try {
             dir = Files.createTempDirectory("execute-");
             Files.writeString(dir.resolve("main.c"), source);
-            for (String file : FILE_ACCESS) {
+            for (String file : List.of(FILE_ACCESS_SOURCE, FILE_ACCESS_SYMBOLS)) {
                 try (var in = CCompiler.class.getResourceAsStream(file)) {
                     Files.copy(java.util.Objects.requireNonNull(in, file + " missing from the jar"), dir.resolve(file));
                 }
@@ -106,7 +108,7 @@ final class CCompiler {
             Path log = dir.resolve("emcc.log");
             List<String> command = new ArrayList<>(List.of(emcc));
             command.addAll(FLAGS);
-            command.addAll(List.of("main.c", FILE_ACCESS.get(0), "--js-library", FILE_ACCESS.get(1), "-o", "main.wasm"));
+            command.addAll(List.of("main.c", FILE_ACCESS_SOURCE, "--js-library", FILE_ACCESS_SYMBOLS, "-o", "main.wasm"));
             ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             Path preprocessed = dir.resolve("main.i");
