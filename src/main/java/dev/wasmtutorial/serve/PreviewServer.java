@@ -1,6 +1,9 @@
 package dev.wasmtutorial.serve;
 
 import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.compression.gzip.GzipCompression;
+import org.eclipse.jetty.compression.server.CompressionConfig;
+import org.eclipse.jetty.compression.server.CompressionHandler;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -8,7 +11,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -81,12 +83,22 @@ public final class PreviewServer implements AutoCloseable {
         files.setMimeTypes(mimeTypes());
 
         // On-the-fly gzip for text (and Wasm, which compresses well). The include list is exclusive.
-        GzipHandler gzip = new GzipHandler(files);
-        gzip.setMinGzipSize(256);
-        gzip.addIncludedMimeTypes("text/html", "text/css", "text/javascript", "application/javascript", "text/plain",
-                "application/json", "application/xml", "text/xml", "image/svg+xml", "application/wasm");
+        // (Jetty 12.1's compression module; its GzipHandler is deprecated.) Only responses:
+        // the static files take no request bodies to decompress.
+        GzipCompression gzip = new GzipCompression();
+        gzip.setMinCompressSize(256);
+        CompressionConfig.Builder only = CompressionConfig.builder();
+        for (String type : List.of("text/html", "text/css", "text/javascript", "application/javascript", "text/plain",
+                "application/json", "application/xml", "text/xml", "image/svg+xml", "application/wasm")) {
+            only.compressIncludeMimeType(type);
+        }
+        only.compressIncludeMethod("GET");
+        only.decompressExcludePath("/*");
+        CompressionHandler compression = new CompressionHandler(files);
+        compression.putCompression(gzip);
+        compression.putConfiguration("/*", only.build());
 
-        Handler readOnly = new ReadOnlyMethods(gzip);
+        Handler readOnly = new ReadOnlyMethods(compression);
         this.liveReload = liveReload ? new LiveReload(readOnly, streams) : null;
         Handler inner = this.liveReload != null ? this.liveReload : readOnly;
 
