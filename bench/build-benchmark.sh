@@ -18,6 +18,8 @@
 #   BENCH_FLOOR=1 bench/build-benchmark.sh 2000 3 flat         # also time, beside each cold build, flexmark
 #     alone parsing and rendering the same pages in a fresh JVM (bench/MarkdownFloor.java): the floor
 #     under a cold build with this Markdown library, whatever the rest of the generator does
+#   BENCH_NO_CACHE=1 bench/build-benchmark.sh 2000 3 flat      # also time, beside each cold build, the same
+#     build with --no-cache: what the build cache's bookkeeping costs a build that cannot use it
 #   By default it times target/wasm-tutorial, the launcher the README gives (JVM options, class-data archive).
 #   BENCH_JAR=/tmp/other.jar bench/build-benchmark.sh              # java -jar another build of the generator
 #   BENCH_JVM_ARGS="-XX:+UseSerialGC" bench/build-benchmark.sh   # java OPTIONS -jar target/wasm-tutorial.jar instead
@@ -54,10 +56,12 @@ jvm_args=(${BENCH_JVM_ARGS:-})
 demo_args=(--no-demos); [[ "$mode" == site ]] && demo_args=(--skip-demo-build)
 build_args=(build --root "$work" "${demo_args[@]}" --out "$work/site" --reports "$work/reports")
 if [[ -n "${BENCH_JAR:-}${BENCH_JVM_ARGS:-}" ]]; then
-  ours_cmd=(java "${jvm_args[@]}" -jar "$jar" "${build_args[@]}")
+  ours_prefix=(java "${jvm_args[@]}" -jar "$jar")
+  ours_cmd=("${ours_prefix[@]}" "${build_args[@]}")
   echo "ours: java ${jvm_args[*]} -jar $jar build ${demo_args[*]} ..."
 else
-  ours_cmd=("$launcher" "${build_args[@]}")
+  ours_prefix=("$launcher")
+  ours_cmd=("${ours_prefix[@]}" "${build_args[@]}")
   echo "ours: target/wasm-tutorial build ${demo_args[*]} ... (archive: $([[ target/wasm-tutorial.jsa -nt "$jar" ]] && echo yes || echo none))"
 fi
 
@@ -80,9 +84,14 @@ else
   tools=(ours)
 fi
 hugo_cmd=(hugo --source "$hugo_site" --destination "$hugo_site/public" --quiet)
-output_dir() { case "$1" in ours) echo "$work/site" ;; hugo) echo "$hugo_site/public" ;; *) echo "$work/floor-out" ;; esac; }
+output_dir() { case "$1" in ours) echo "$work/site" ;; hugo) echo "$hugo_site/public" ;; nocache) echo "$work/site-nocache" ;; *) echo "$work/floor-out" ;; esac; }
 
 cold_tools=("${tools[@]}")
+if [[ -n "${BENCH_NO_CACHE:-}" ]]; then
+  nocache_cmd=("${ours_prefix[@]}" build --root "$work" "${demo_args[@]}" --out "$work/site-nocache" --reports "$work/reports-nocache" --no-cache)
+  echo "nocache: the same command with --no-cache and its own output folder (cold rounds only)"
+  cold_tools+=(nocache)
+fi
 if [[ -n "${BENCH_FLOOR:-}" ]]; then
   # Compiled once, and given its own class-data archive (as the launcher has), so a round times
   # the Markdown work and the JVM's start, not javac or first-time class loading.
@@ -116,6 +125,7 @@ for run in $(seq 1 "$runs"); do
     case "$tool" in
       ours) rm -rf "$work/site" "$work/target" ;;
       hugo) rm -rf "$hugo_site/public" "$hugo_site/resources" ;;
+      nocache) rm -rf "$work/site-nocache" ;;
     esac
     measure "$tool" cold
   done
@@ -146,10 +156,14 @@ awk -v have_hugo="${#tools[@]}" '
       }
       print line
     }
-    if ("floor cold" in wall) {
-      line = sprintf("  floor     flexmark alone, cold: wall %6.2f CPU %6.2f RSS %5d", median(wall["floor cold"]), median(cpu["floor cold"]), median(rss["floor cold"]))
+    split("nocache floor", extras, " ")
+    label["nocache"] = "ours with --no-cache, cold:"; label["floor"] = "flexmark alone, cold:"
+    for (e = 1; e <= 2; e++) {
+      x = extras[e] " cold"
+      if (!(x in wall)) continue
+      line = sprintf("  %-9s %s wall %6.2f CPU %6.2f RSS %5d", extras[e], label[extras[e]], median(wall[x]), median(cpu[x]), median(rss[x]))
       if (have_hugo == 2) {
-        line = line sprintf(" | ratio floor/hugo wall %.2f CPU %.2f", median(wall["floor cold"]) / median(wall["hugo cold"]), median(cpu["floor cold"]) / median(cpu["hugo cold"]))
+        line = line sprintf(" | ratio %s/hugo wall %.2f CPU %.2f", extras[e], median(wall[x]) / median(wall["hugo cold"]), median(cpu[x]) / median(cpu["hugo cold"]))
       }
       print line
     }
