@@ -29,13 +29,13 @@ final class CCompiler {
     /** Growth allowed so a program that allocates past its memory cap meets the sandbox's limit, not a silent NULL. */
     static final List<String> FLAGS = List.of("-O2", "-sALLOW_MEMORY_GROWTH=1");
     /**
-     * Linked into every program beside main.c, so that fopen() reaches the run's /data through
-     * WASI (Emscripten 3.1.6's standalone C library refuses every path but the standard streams;
-     * the C file says how).
+     * Linked into every program beside main.c, so that fopen(), stat(), remove() and the like
+     * reach the run's /data through WASI (Emscripten 3.1.6's standalone C library refuses every
+     * path but the standard streams; the C file says how).
      */
-    static final String FILE_ACCESS_SOURCE = "wasi_open.c";
+    static final String FILE_ACCESS_SOURCE = "wasi_files.c";
     /** The names of the WASI functions that file imports, for emcc's link step (no JavaScript is emitted). */
-    static final String FILE_ACCESS_SYMBOLS = "wasi_open.js";
+    static final String FILE_ACCESS_SYMBOLS = "wasi_files.js";
     private static final int CACHE_ENTRIES = 256;
     private static final Pattern DIAGNOSTIC = Pattern.compile("^main\\.c:(\\d+):(\\d+): (?:fatal )?(error|warning): (.*)$");
 

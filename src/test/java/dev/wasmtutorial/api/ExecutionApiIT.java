@@ -94,11 +94,12 @@ class ExecutionApiIT {
     }
 
     @Test
-    void cProgramsReadAndWriteTheDataDirectoryAndNothingElse() throws Exception {
+    void cProgramsUseTheDataDirectoryAndNothingElse() throws Exception {
         ObjectNode body = ApiServer.JSON.createObjectNode().put("language", "c").put("code", """
                 #include <errno.h>
                 #include <stdio.h>
                 #include <string.h>
+                #include <sys/stat.h>
                 static void try_open(const char *path) {
                   FILE *f = fopen(path, "r");
                   printf("%s: %s\\n", path, f ? "opened" : strerror(errno));
@@ -116,7 +117,19 @@ class ExecutionApiIT {
                   try_open("/data/../etc/passwd");
                   FILE *out = fopen("/data/out.txt", "w");
                   fprintf(out, "written by C\\n");
-                  return fclose(out);
+                  fclose(out);
+                  struct stat st;
+                  int found = stat("/data/in.txt", &st);
+                  printf("stat: %d, %lld bytes, regular %d\\n", found, (long long) st.st_size, S_ISREG(st.st_mode));
+                  printf("stat /etc/passwd: %d\\n", stat("/etc/passwd", &st));
+                  int made = mkdir("/data/sub", 0755);
+                  int moved = rename("/data/out.txt", "/data/sub/out.txt");
+                  printf("mkdir: %d, rename: %d\\n", made, moved);
+                  FILE *gone = fopen("/data/gone.txt", "w");
+                  fclose(gone);
+                  int removed = remove("/data/gone.txt");
+                  printf("remove: %d, then stat: %d\\n", removed, stat("/data/gone.txt", &st));
+                  return 0;
                 }
                 """);
         body.putObject("inputs").putObject("files").put("in.txt", "first\nsecond\n");
@@ -129,8 +142,12 @@ class ExecutionApiIT {
                 /data/missing.txt: No such file or directory
                 /etc/passwd: No such file or directory
                 /data/../etc/passwd: Operation not permitted
+                stat: 0, 13 bytes, regular 1
+                stat /etc/passwd: -1
+                mkdir: 0, rename: 0
+                remove: 0, then stat: -1
                 """);
-        assertThat(run.get("files").toString()).isEqualTo("{\"out.txt\":\"written by C\\n\"}");
+        assertThat(run.get("files").toString()).isEqualTo("{\"sub/out.txt\":\"written by C\\n\"}");
     }
 
     @Test
