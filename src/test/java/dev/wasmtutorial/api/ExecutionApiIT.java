@@ -150,6 +150,27 @@ class ExecutionApiIT {
         assertThat(run.get("files").toString()).isEqualTo("{\"sub/out.txt\":\"written by C\\n\"}");
     }
 
+    /** C programs start from 6 MiB of memory: Emscripten's 5 MiB stack is still there, and the heap grows past the start. */
+    @Test
+    void cProgramsKeepTheirStackAndGrowTheirHeap() throws Exception {
+        JsonNode run = api.run(ApiServer.c("""
+                #include <stdio.h>
+                #include <stdlib.h>
+                #include <string.h>
+                int main(void) {
+                  char on_stack[4 << 20];
+                  memset(on_stack, 1, sizeof on_stack);
+                  char *on_heap = malloc(20 << 20);
+                  if (!on_heap) return 1;
+                  memset(on_heap, 2, 20 << 20);
+                  printf("%d %d\\n", on_stack[sizeof on_stack - 1], on_heap[(20 << 20) - 1]);
+                  return 0;
+                }
+                """));
+        assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+        assertThat(run.get("stdout").asText()).isEqualTo("1 2\n");
+    }
+
     @Test
     void compileErrorsComeAsDiagnosticsWithoutServerPaths() throws Exception {
         JsonNode run = api.run(ApiServer.c("int main(void) {\n  return nope;\n}\n"));
