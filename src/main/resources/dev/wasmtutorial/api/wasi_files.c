@@ -139,25 +139,27 @@ long __syscall_fstat64(long fd, long buf) {
 }
 
 // unlink, rmdir and mkdir: one path each, resolved as for open.
-#define ON_PATH(call, path) do { \
-    const char *inside; \
-    int dir = preopened_dir_of((const char *) (path), &inside); \
-    if (dir < 0) return -ENOENT; \
-    __wasi_errno_t error = call((__wasi_fd_t) dir, inside, strlen(inside)); \
-    return error == __WASI_ERRNO_SUCCESS ? 0 : -(long) error; \
-  } while (0)
+static long on_path(long path, __wasi_errno_t (*call)(__wasi_fd_t, const char *, size_t)) {
+  const char *inside;
+  int dir = preopened_dir_of((const char *) path, &inside);
+  if (dir < 0) {
+    return -ENOENT;
+  }
+  __wasi_errno_t error = call((__wasi_fd_t) dir, inside, strlen(inside));
+  return error == __WASI_ERRNO_SUCCESS ? 0 : -(long) error;
+}
 
 long __syscall_unlink(long path) {
-  ON_PATH(__wasi_path_unlink_file, path);
+  return on_path(path, __wasi_path_unlink_file);
 }
 
 long __syscall_rmdir(long path) {
-  ON_PATH(__wasi_path_remove_directory, path);
+  return on_path(path, __wasi_path_remove_directory);
 }
 
 long __syscall_mkdir(long path, long mode) {
   (void) mode; // WASI has no permissions
-  ON_PATH(__wasi_path_create_directory, path);
+  return on_path(path, __wasi_path_create_directory);
 }
 
 long __syscall_rename(long old_path, long new_path) {
