@@ -42,6 +42,9 @@ public record PythonExample(int line, String code, String expected, List<String>
 
     /** Whether a fence's info string marks a runner. */
     static boolean isRunner(String info) {
+        if (!info.contains("runner")) {
+            return false; // most fences: no need to split the info string
+        }
         List<String> words = Arrays.asList(info.strip().split("\\s+"));
         return words.size() > 1 && words.get(0).equals("python") && words.contains("runner");
     }

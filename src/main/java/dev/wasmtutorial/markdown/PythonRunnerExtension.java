@@ -40,11 +40,12 @@ final class PythonRunnerExtension extends NodeRenderingExtension {
                 && PythonExample.isRunner(previous.getInfo().toString())) {
             return;
         }
-        PythonExample example = PythonExample.of(fence, fence.getStartLineNumber() + 1);
-        if (example == null) {
+        if (!PythonExample.isRunner(fence.getInfo().toString())) {
             context.delegateRender();
             return;
         }
+        // Only for runners: flexmark finds a node's line by scanning the page from its start.
+        PythonExample example = PythonExample.of(fence, fence.getStartLineNumber() + 1);
         html.line();
         html.raw("<div class=\"python-runner\" data-python-runner data-time-limit=\"" + example.limitSeconds() + "\""
                 + (example.files().isEmpty() ? "" : " data-files=\"" + Escaping.escapeHtml(String.join(" ", example.files()), true) + "\"")
