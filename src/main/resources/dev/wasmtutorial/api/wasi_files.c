@@ -1,6 +1,6 @@
 // Linked into every C program the execution API compiles, beside the request's main.c: lets
-// fopen(), open(), stat(), remove(), rename() and mkdir() reach the files of the sandbox's /data
-// directory through WASI.
+// fopen(), open(), stat(), remove(), rename(), mkdir() and opendir()/readdir() reach the files of
+// the sandbox's /data directory through WASI.
 //
 // Emscripten 3.1.6's standalone C library (system/lib/standalone/standalone.c) defines
 // __syscall_open as a weak symbol that knows only /dev/stdin, /dev/stdout and /dev/stderr and
@@ -11,9 +11,12 @@
 // way wasi-libc does it, and handed to WASI's path_* calls, so the runtime still decides what is
 // reachable. A relative path is taken to be inside the first preopened directory, the program's
 // working directory as far as it can tell. The linker drops what a program does not use.
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -54,6 +57,30 @@ static int preopened_dir_of(const char *path, const char **inside) {
   }
 }
 
+// Directory listing. Linux's getdents64 reads on from the descriptor's position; WASI's
+// fd_readdir takes the position (a cookie) as an argument: each descriptor's next cookie is kept
+// here, grown on demand, and reset whenever open() hands the descriptor out.
+static __wasi_dircookie_t *cookies;
+static size_t cookie_count;
+
+static int reading_starts(__wasi_fd_t fd, __wasi_dircookie_t cookie) {
+  if (fd >= cookie_count) {
+    if (cookie == 0) {
+      return 0; // not in the table yet: it already reads from the start
+    }
+    size_t count = fd + 16;
+    __wasi_dircookie_t *grown = realloc(cookies, count * sizeof *grown);
+    if (!grown) {
+      return -ENOMEM;
+    }
+    memset(grown + cookie_count, 0, (count - cookie_count) * sizeof *grown);
+    cookies = grown;
+    cookie_count = count;
+  }
+  cookies[fd] = cookie;
+  return 0;
+}
+
 long __syscall_open(const char *path, long flags, ...) {
   if (!strcmp(path, "/dev/stdin")) return STDIN_FILENO;
   if (!strcmp(path, "/dev/stdout")) return STDOUT_FILENO;
@@ -84,8 +111,11 @@ long __syscall_open(const char *path, long flags, ...) {
 
   __wasi_fd_t opened;
   __wasi_errno_t error = __wasi_path_open((__wasi_fd_t) dir, lookup, inside, strlen(inside), oflags, rights, rights, fdflags, &opened);
-  // Emscripten's errno values are WASI's, so the error passes through unchanged.
-  return error == __WASI_ERRNO_SUCCESS ? (long) opened : -(long) error;
+  if (error != __WASI_ERRNO_SUCCESS) {
+    return -(long) error; // Emscripten's errno values are WASI's, so the error passes through unchanged
+  }
+  reading_starts(opened, 0); // a descriptor number may be reused: a new one lists from the start
+  return (long) opened;
 }
 
 static long to_stat(__wasi_errno_t error, const __wasi_filestat_t *file, struct stat *st) {
@@ -172,4 +202,96 @@ long __syscall_rename(long old_path, long new_path) {
   __wasi_errno_t error = __wasi_path_rename((__wasi_fd_t) old_dir, old_inside, strlen(old_inside),
                                             (__wasi_fd_t) new_dir, new_inside, strlen(new_inside));
   return error == __WASI_ERRNO_SUCCESS ? 0 : -(long) error;
+}
+
+static unsigned char dirent_type(__wasi_filetype_t type) {
+  switch (type) {
+    case __WASI_FILETYPE_DIRECTORY: return DT_DIR;
+    case __WASI_FILETYPE_REGULAR_FILE: return DT_REG;
+    case __WASI_FILETYPE_SYMBOLIC_LINK: return DT_LNK;
+    case __WASI_FILETYPE_CHARACTER_DEVICE: return DT_CHR;
+    case __WASI_FILETYPE_BLOCK_DEVICE: return DT_BLK;
+    case __WASI_FILETYPE_SOCKET_DGRAM:
+    case __WASI_FILETYPE_SOCKET_STREAM: return DT_SOCK;
+    default: return DT_UNKNOWN;
+  }
+}
+
+// Remembers where the next getdents64 call on `fd` goes on, and answers `used`.
+static long keep_cookie(long fd, __wasi_dircookie_t cookie, long used) {
+  int error = reading_starts((__wasi_fd_t) fd, cookie);
+  return error < 0 ? error : used;
+}
+
+// Fills `out` with as many Linux dirent records as fit in `size` bytes, from the descriptor's
+// cookie on (readdir() calls this with its 2 KiB buffer). WASI's records (a header, then the name
+// without a terminating NUL) are read in batches; a batch that ends inside a record is read
+// again from that record's cookie.
+long __syscall_getdents64(long fd, long out, long size) {
+  __wasi_dircookie_t cookie = (size_t) fd < cookie_count ? cookies[fd] : 0;
+  char batch[4096];
+  long used = 0;
+  for (;;) {
+    __wasi_size_t got;
+    __wasi_errno_t error = __wasi_fd_readdir((__wasi_fd_t) fd, (uint8_t *) batch, sizeof batch, cookie, &got);
+    if (error != __WASI_ERRNO_SUCCESS) {
+      return used > 0 ? keep_cookie(fd, cookie, used) : -(long) error;
+    }
+    size_t at = 0;
+    while (at + sizeof(__wasi_dirent_t) <= got) {
+      __wasi_dirent_t entry;
+      memcpy(&entry, batch + at, sizeof entry);
+      if (at + sizeof entry + entry.d_namlen > got) {
+        break; // cut off by the batch's end: read again from its cookie
+      }
+      if (entry.d_namlen > 255) {
+        return used > 0 ? keep_cookie(fd, cookie, used) : -ENAMETOOLONG;
+      }
+      size_t record = (offsetof(struct dirent, d_name) + entry.d_namlen + 1 + 7) & ~(size_t) 7;
+      if (used + (long) record > size) {
+        return used > 0 ? keep_cookie(fd, cookie, used) : -EINVAL;
+      }
+      struct dirent *d = (struct dirent *) ((char *) out + used);
+      d->d_ino = (ino_t) entry.d_ino;
+      d->d_off = (off_t) entry.d_next;
+      d->d_reclen = (unsigned short) record;
+      d->d_type = dirent_type(entry.d_type);
+      memcpy(d->d_name, batch + at + sizeof entry, entry.d_namlen);
+      d->d_name[entry.d_namlen] = '\0';
+      used += (long) record;
+      cookie = entry.d_next;
+      at += sizeof entry + entry.d_namlen;
+    }
+    if (got < sizeof batch) {
+      break; // the runtime filled less than it was given: the directory's end
+    }
+    if (at == 0) {
+      return used > 0 ? keep_cookie(fd, cookie, used) : -ENAMETOOLONG; // a single record larger than the batch
+    }
+  }
+  return keep_cookie(fd, cookie, used);
+}
+
+// rewinddir() and seekdir() move a Linux descriptor with lseek(), which a WASI directory does not
+// have: these versions move the descriptor's cookie instead (telldir() gives the cookie of the
+// entry after the last one read, as fd_readdir's records carry it). DIR's layout is Emscripten
+// 3.1.6's own (system/lib/libc/musl/src/dirent/__dirent.h); the programs run single-threaded,
+// so its lock is not taken.
+struct __dirstream {
+  off_t tell;
+  int fd;
+  int buf_pos;
+  int buf_end;
+  volatile int lock[1];
+  char buf[2048];
+};
+
+void seekdir(DIR *dir, long position) {
+  reading_starts((__wasi_fd_t) dir->fd, (__wasi_dircookie_t) position);
+  dir->buf_pos = dir->buf_end = 0;
+  dir->tell = position;
+}
+
+void rewinddir(DIR *dir) {
+  seekdir(dir, 0);
 }

@@ -11,4 +11,5 @@ mergeInto(LibraryManager.library, {
   path_remove_directory: function () {},
   path_create_directory: function () {},
   path_rename: function () {},
+  fd_readdir: function () {},
 });

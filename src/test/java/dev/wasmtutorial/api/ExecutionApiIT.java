@@ -150,6 +150,64 @@ class ExecutionApiIT {
         assertThat(run.get("files").toString()).isEqualTo("{\"sub/out.txt\":\"written by C\\n\"}");
     }
 
+    /** readdir goes through WASI's fd_readdir in batches; rewinddir and seekdir move its cookie. */
+    @Test
+    void cProgramsListTheDataDirectory() throws Exception {
+        ObjectNode body = ApiServer.JSON.createObjectNode().put("language", "c").put("code", """
+                #include <dirent.h>
+                #include <stdio.h>
+                #include <string.h>
+                #include <sys/stat.h>
+                static int by_name(const struct dirent **a, const struct dirent **b) { return strcmp((*a)->d_name, (*b)->d_name); }
+                int main(void) {
+                  mkdir("/data/sub", 0755);
+                  fclose(fopen("/data/sub/inner.txt", "w"));
+                  for (int i = 0; i < 120; i++) { /* far more than readdir's 2 KiB buffer holds */
+                    char name[64];
+                    snprintf(name, sizeof name, "/data/a-file-with-a-longer-name-%03d.txt", i);
+                    fclose(fopen(name, "w"));
+                  }
+                  DIR *d = opendir("/data");
+                  if (!d) { perror("opendir"); return 1; }
+                  int n = 0, dirs = 0, files = 0; long tenth = -1;
+                  for (struct dirent *e; (e = readdir(d)); ) {
+                    n++;
+                    dirs += e->d_type == DT_DIR;
+                    files += e->d_type == DT_REG;
+                    if (n == 10) tenth = telldir(d);
+                  }
+                  printf("entries %d, directories %d, files %d\\n", n, dirs, files);
+                  rewinddir(d);
+                  n = 0; while (readdir(d)) n++;
+                  printf("after rewinddir %d\\n", n);
+                  seekdir(d, tenth);
+                  n = 0; while (readdir(d)) n++;
+                  printf("after the tenth %d\\n", n);
+                  closedir(d);
+                  struct dirent **list;
+                  int m = scandir("sub", &list, NULL, by_name);
+                  for (int i = 0; i < m; i++) printf("sub: %s\\n", list[i]->d_name);
+                  printf("/etc: %s\\n", opendir("/etc") ? "listed" : "refused");
+                  printf("a file: %s\\n", opendir("/data/in.txt") ? "listed" : "refused");
+                  return 0;
+                }
+                """);
+        body.putObject("inputs").putObject("files").put("in.txt", "x");
+        JsonNode run = api.run(body.toString());
+        assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("succeeded");
+        // ".", "..", sub, in.txt and the 120 files
+        assertThat(run.get("stdout").asText()).isEqualTo("""
+                entries 124, directories 3, files 121
+                after rewinddir 124
+                after the tenth 114
+                sub: .
+                sub: ..
+                sub: inner.txt
+                /etc: refused
+                a file: refused
+                """);
+    }
+
     /** C programs start from 6 MiB of memory: Emscripten's 5 MiB stack is still there, and the heap grows past the start. */
     @Test
     void cProgramsKeepTheirStackAndGrowTheirHeap() throws Exception {
