@@ -54,6 +54,7 @@ public final class MarkdownRenderer {
                         TablesExtension.create(),
                         TaskListExtension.create(),
                         StrikethroughExtension.create(),
+                        PlainTextExtension.create(),
                         HeadingAnchorsExtension.create(),
                         AlertsExtension.create(),
                         new SiteLinksExtension(rewriter),
