@@ -46,11 +46,12 @@ import java.util.function.Supplier;
 public final class RenderCache {
 
     /**
-     * A page's rendered Markdown and its HTML as laid out by the templates: either just composed
-     * ({@code composed}), or reused as the UTF-8 bytes it was published with ({@code reused}),
-     * which go to the site as they are, never decoded and encoded again.
+     * A page's rendered Markdown and its HTML as laid out by the templates, in UTF-8 ({@code
+     * bytes}, which go to the site as they are, encoded once): either just composed ({@code
+     * composed} is that text) or reused as it was published ({@code composed} is null: never
+     * decoded and encoded again).
      */
-    record BuiltPage(RenderedMarkdown body, String composed, byte[] reused) {
+    record BuiltPage(RenderedMarkdown body, String composed, byte[] bytes) {
     }
 
     private record Entry(String key, RenderedMarkdown result, String layoutKey, byte[] page) {
@@ -181,7 +182,7 @@ public final class RenderCache {
         composed.incrementAndGet();
         Entry entry = new Entry(key, body, layoutKey, html.getBytes(StandardCharsets.UTF_8));
         keep(page.source(), entry);
-        return new BuiltPage(body, html, null);
+        return new BuiltPage(body, html, entry.page());
     }
 
     /**

@@ -202,7 +202,7 @@ public final class SiteBuilder {
                 return new RenderedPage(p, body);
             }
             RenderCache.BuiltPage built = renderCache.build(p, markdown, layoutFingerprint, composer::compose);
-            staging.writeReserved(p.outputPath(), built.composed(), built.reused());
+            staging.writeReserved(p.outputPath(), built.composed(), built.bytes());
             return new RenderedPage(p, built.body());
         });
         rendered.forEach(r -> diagnostics.addAll(r.body().warnings()));

@@ -127,7 +127,12 @@ public final class StagingSite implements AutoCloseable {
     }
 
     private void writeText(Path target, String text) {
-        submit(() -> store(target, () -> text.getBytes(StandardCharsets.UTF_8)));
+        writeText(target, text, null);
+    }
+
+    /** @param encoded {@code text} in UTF-8 when the caller has it already, else null */
+    private void writeText(Path target, String text, byte[] encoded) {
+        submit(() -> store(target, encoded != null ? () -> encoded : () -> text.getBytes(StandardCharsets.UTF_8)));
         String sitePath = sitePathOf(target);
         if (sitePath.endsWith(".html")) {
             htmlPages.put(sitePath, text);
@@ -144,14 +149,21 @@ public final class StagingSite implements AutoCloseable {
         reserved.put(SitePaths.slashes(sitePath), target);
     }
 
-    /** Writes the content of a path {@link #reserve reserved} before: as text, or as {@code bytes} when text is null. */
+    /**
+     * Writes the content of a path {@link #reserve reserved} before.
+     *
+     * @param text  the page as made by this build (kept for the link check), or null for a page
+     *              reused as it was
+     * @param bytes the page in UTF-8: required when {@code text} is null, else null or the
+     *              encoding the caller already made
+     */
     public void writeReserved(String sitePath, String text, byte[] bytes) {
         Path target = reserved.remove(SitePaths.slashes(sitePath));
         if (target == null) {
             throw new IllegalStateException(sitePath + " was not reserved, or was already written");
         }
         if (text != null) {
-            writeText(target, text);
+            writeText(target, text, bytes);
         } else {
             submit(() -> store(target, () -> bytes));
         }
