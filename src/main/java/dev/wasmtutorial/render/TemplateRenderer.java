@@ -34,6 +34,8 @@ public final class TemplateRenderer {
     private final PebbleEngine engine;
     private final Path templatesDir;
     private final String templatesDisplay;
+    /** Template names already checked to name a file (one build: a changed folder means a new renderer). */
+    private final java.util.Set<String> found = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public TemplateRenderer(Path templatesDir, String templatesDisplay) {
         this.templatesDir = templatesDir;
@@ -50,6 +52,7 @@ public final class TemplateRenderer {
                 .loader(loader)
                 .strictVariables(true)
                 .autoEscaping(true)
+                .addEscapingStrategy("html", MarkupEscaping::escape) // replaces Pebble's own: the same text, faster to start
                 .newLineTrimming(true)
                 .build();
     }
@@ -60,10 +63,11 @@ public final class TemplateRenderer {
      * @param usedBy   the page that asked for it, for errors
      */
     public String render(String template, Map<String, Object> model, SourceLocation usedBy) {
-        if (!template.matches("[A-Za-z0-9_-]+") || !Files.isRegularFile(templatesDir.resolve(template + SUFFIX))) {
+        if (!found.contains(template) && !(template.matches("[A-Za-z0-9_-]+") && Files.isRegularFile(templatesDir.resolve(template + SUFFIX)))) {
             throw new BuildException(usedBy, "unknown template '" + template + "'",
                     "available templates: " + available());
         }
+        found.add(template);
         PebbleTemplate compiled;
         try {
             compiled = engine.getTemplate(template);
