@@ -9,6 +9,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.LineAppendable;
 import dev.wasmtutorial.config.Diagnostics;
+import dev.wasmtutorial.content.FrontMatter;
 import dev.wasmtutorial.content.Page;
 import dev.wasmtutorial.content.SiteLayout;
 
@@ -26,6 +27,7 @@ public final class MarkdownRenderer {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
+    private final Page warmUpPage;
 
     public MarkdownRenderer(SiteLayout layout, Path projectRoot) {
         MutableDataSet options = new MutableDataSet();
@@ -48,6 +50,8 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
         options.set(HtmlRenderer.FORMAT_FLAGS, LineAppendable.F_PASS_THROUGH);
         this.parser = Parser.builder(options).build();
+        this.warmUpPage = new Page(projectRoot.resolve("warm-up.md"), "warm-up.md", "warm-up.html",
+                new FrontMatter("Warm-up", "A sample page", null, false, FrontMatter.DEFAULT_TEMPLATE), WARM_UP_PAGE, 1);
         LinkRewriter rewriter = new LinkRewriter(layout, projectRoot);
         this.renderer = HtmlRenderer.builder(options)
                 .extensions(List.of(
@@ -64,6 +68,38 @@ public final class MarkdownRenderer {
                         PythonRunnerExtension.create()))
                 .build();
     }
+
+    /**
+     * Renders a small page with the usual constructs once and throws the result away, so that the
+     * classes and first compiled code a real page needs are ready before the build asks for it
+     * (see {@code SiteBuilder}: this runs on a spare core while the content loads).
+     */
+    public void warmUp() {
+        render(warmUpPage);
+    }
+
+    private static final String WARM_UP_PAGE = """
+            # A heading
+
+            Text with *emphasis*, **strong**, `code`, ~~struck~~, a [link](#a-heading),
+            an [external one](https://example.org/) and https://example.org/bare.
+
+            ## A list
+
+            - one
+            - [x] done
+              1. nested
+
+            > A quote.
+
+            | a | b |
+            |---|---|
+            | 1 | 2 |
+
+            ```c
+            int main(void) { return 0; }
+            ```
+            """;
 
     public RenderedMarkdown render(Page page) {
         Document document = parser.parse(page.markdown());

@@ -150,6 +150,14 @@ public final class SiteBuilder {
         }
         Diagnostics diagnostics = new Diagnostics();
         SiteLayout layout = new SiteLayout(config.contentDir(), config.demoDirs());
+        // Made on a thread of its own, and warmed up on a sample page, while this one loads the
+        // content (the other core is mostly idle then); a build with nothing to do has returned
+        // above without it.
+        Supplier<MarkdownRenderer> markdown = EarlyStart.start("markdown-warm-up", () -> {
+            MarkdownRenderer renderer = new MarkdownRenderer(layout, config.projectRoot());
+            renderer.warmUp();
+            return renderer;
+        });
 
         List<Page> pages = new ContentLoader(config, layout,
                 new FrontMatterParser(diagnostics, renderCache == null ? FrontMatterMemo.NONE : renderCache.frontMatter())).load();
@@ -157,8 +165,6 @@ public final class SiteBuilder {
             renderCache.frontMatter().finish();
         }
         Navigation navigation = new Navigation(pages);
-        // Made on first use: a rebuild that reuses every page never loads the Markdown parser.
-        Supplier<MarkdownRenderer> markdown = memoized(() -> new MarkdownRenderer(layout, config.projectRoot()));
         TemplateRenderer templates = new TemplateRenderer(config.templatesDir(), config.display(config.templatesDir()));
         AssetManifest assets = AssetManifest.read(config.assetsDir(), config.display(config.assetsDir()));
         PageComposer composer = new PageComposer(templates, navigation, config.siteTitle(), config.baseUrl(),
@@ -362,19 +368,6 @@ public final class SiteBuilder {
         return renderCache == null ? compose.get() : renderCache.generated(sitePath, layoutFingerprint, compose);
     }
 
-    private static <T> Supplier<T> memoized(Supplier<T> make) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = make.get();
-                }
-                return value;
-            }
-        };
-    }
 
     /**
      * Runs the configured post-processor (highlighting, search index) on the staged site, then
