@@ -11,7 +11,7 @@
 //       Mermaid block into inline SVG (diagrams.mjs), highlights every <pre><code class="language-x">
 //       block with Prism (so code is coloured without JavaScript) and writes the Pagefind search index to SITE_DIR/pagefind/.
 import { readFile, writeFile, readdir, mkdir, copyFile, rm, stat } from 'node:fs/promises';
-import { join, relative, dirname } from 'node:path';
+import { join, relative, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import Prism from 'prismjs';
@@ -158,6 +158,7 @@ async function postprocess(siteDir) {
   const drawn = await renderDiagrams(staged);
   for (const [name, html] of staged) {
     const { out, count } = highlight(html);
+    staged.set(name, out);
     if (out !== original.get(name)) await writeFile(join(siteDir, name), out);
     if (count > 0) {
       blocks += count;
@@ -166,8 +167,13 @@ async function postprocess(siteDir) {
   }
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (errors.length) throw new Error('pagefind: ' + errors.join('; '));
-  const added = await index.addDirectory({ path: siteDir });
-  if (added.errors.length) throw new Error('pagefind: ' + added.errors.join('; '));
+  // One page at a time in path order, not addDirectory: it numbers pages in the order its
+  // parallel walk finds them, so two builds of the same site wrote different index files (and a
+  // new service worker version) every time.
+  for (const name of [...staged.keys()].sort()) {
+    const added = await index.addHTMLFile({ sourcePath: name.split(sep).join('/'), content: staged.get(name) });
+    if (added.errors.length) throw new Error('pagefind: ' + name + ': ' + added.errors.join('; '));
+  }
   // Seen once: writeFiles resolved while pagefind-entry.json was still empty, and the published
   // search then failed in the browser. Check what was written before stopping Pagefind's service.
   const outputPath = join(siteDir, 'pagefind');
@@ -187,11 +193,13 @@ async function postprocess(siteDir) {
   for (const name of await readdir(join(siteDir, 'pagefind'))) {
     if (unused.test(name)) await rm(join(siteDir, 'pagefind', name));
   }
+  const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8'));
+  const pageCount = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
   const indexFiles = await files(join(siteDir, 'pagefind'));
   let bytes = 0;
   for (const file of indexFiles) bytes += (await readFile(file)).length;
   console.log(`postprocess: ${drawn.diagrams} diagrams as inline SVG (${drawn.rendered} rendered, ${drawn.cached} from the cache); `
-    + `highlighted ${blocks} code blocks in ${pages} pages; search index of ${added.page_count} pages, `
+    + `highlighted ${blocks} code blocks in ${pages} pages; search index of ${pageCount} pages, `
     + `${indexFiles.length} files, ${(bytes / 1024).toFixed(0)} KiB`);
 }
 
