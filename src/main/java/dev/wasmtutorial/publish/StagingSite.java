@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -69,7 +70,7 @@ public final class StagingSite implements AutoCloseable {
     private final Map<String, Reused> reused = new ConcurrentHashMap<>();
     private final AtomicInteger filesWritten = new AtomicInteger();
     /** Folders of the staging tree known to exist (nothing removes one while staging). */
-    private final java.util.Set<Path> folders = ConcurrentHashMap.newKeySet();
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private boolean committed;
     private boolean unchanged;
     private String publishedId;

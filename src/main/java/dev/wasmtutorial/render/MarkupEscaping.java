@@ -5,8 +5,8 @@ package dev.wasmtutorial.render;
  * {@code HtmlEscape.escapeHtml4Xml}: {@code & < > " '} become {@code &amp; &lt; &gt; &quot; &#39;},
  * everything else stays), without unbescape's entity tables. Their set-up, the first time
  * anything is escaped, builds the HTML 4 and HTML 5 entity sets in a static initialiser: 54 ms of
- * CPU in every build, on a render thread, before the first page can be laid out (a tenth of a
- * 7-page build, by profile).
+ * CPU in every build, on a render thread, before the first page can be laid out (about 5% of a
+ * 7-page build's CPU time, by profile).
  */
 final class MarkupEscaping {
 

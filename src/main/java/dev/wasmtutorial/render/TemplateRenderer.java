@@ -19,7 +19,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -35,7 +37,7 @@ public final class TemplateRenderer {
     private final Path templatesDir;
     private final String templatesDisplay;
     /** Template names already checked to name a file (one build: a changed folder means a new renderer). */
-    private final java.util.Set<String> found = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> found = ConcurrentHashMap.newKeySet();
 
     public TemplateRenderer(Path templatesDir, String templatesDisplay) {
         this.templatesDir = templatesDir;
