@@ -156,6 +156,13 @@ awk -v have_hugo="${#tools[@]}" '
       }
       print line
     }
+    # Wall time drifts between rounds: the ratio within each round (tools run back to back) says more than medians alone.
+    if (have_hugo == 2 && "cold" in seen) {
+      n = split(wall["ours cold"], ow, " "); split(wall["hugo cold"], hw, " ")
+      line = "  cold wall ratio ours/hugo by round:"
+      for (i = 1; i <= n; i++) line = line sprintf(" %.2f", ow[i] / hw[i])
+      print line
+    }
     split("nocache floor", extras, " ")
     label["nocache"] = "ours with --no-cache, cold:"; label["floor"] = "flexmark alone, cold:"
     for (e = 1; e <= 2; e++) {
