@@ -8,7 +8,7 @@
 // Runs user code as a module of its own, with top-level await (so `await js.fetch(...)` works),
 // and prints a traceback that starts at the user's code, not in Pyodide's machinery.
 const HELPER = `
-import ast, linecache, sys, traceback, types
+import ast, linecache, signal, sys, traceback, types
 
 async def _run_example(code, namespace):
     # Tracebacks quote the failing line: give the traceback module the example's source.
@@ -27,11 +27,38 @@ async def _run_example(code, namespace):
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
+
+def _interrupt_examples_only(rearm):
+    # Pyodide raises KeyboardInterrupt wherever Python is when it next looks at the interrupt
+    # buffer. A Stop that lands outside the example (its run not started yet, or in the event
+    # loop's own code between steps) broke the loop's bookkeeping: the run then never reported
+    # back, or the example went on looping unseen. So the interrupt is raised only while the
+    # example's code (or something it called) runs; anywhere else the buffer is set again and
+    # Python sees it again a few instructions later.
+    def on_interrupt(signum, frame):
+        while frame is not None:
+            if frame.f_code.co_filename == "<example>":
+                raise KeyboardInterrupt
+            frame = frame.f_back
+        rearm()
+    signal.signal(signal.SIGINT, on_interrupt)
 `;
 
-export function createSession(pyodide) {
+/**
+ * @param interruptBuffer the Uint8Array given to pyodide.setInterruptBuffer, if any: an interrupt
+ *                        then stops only the example's own code (see _interrupt_examples_only)
+ */
+export function createSession(pyodide, interruptBuffer = null) {
   pyodide.runPython(HELPER);
   const runExample = pyodide.globals.get('_run_example');
+  // Set while a run is under way: an interrupt that arrives after it ended is dropped, not kept
+  // for the next run.
+  let running = false;
+  if (interruptBuffer) {
+    const interruptExamplesOnly = pyodide.globals.get('_interrupt_examples_only');
+    interruptExamplesOnly(() => { if (running) Atomics.store(interruptBuffer, 0, 2); });
+    interruptExamplesOnly.destroy();
+  }
   const namespaces = new Map();
   let sink = () => {};
   for (const [name, setter] of [['stdout', 'setStdout'], ['stderr', 'setStderr']]) {
@@ -48,21 +75,24 @@ export function createSession(pyodide) {
     const started = performance.now();
     const out = { stdout: '', stderr: '' };
     sink = (stream, text) => { out[stream] += text; onOutput(stream, text); };
-    for (const [path, text] of Object.entries((request.inputs && request.inputs.files) || {})) {
-      pyodide.FS.mkdirTree(path.substring(0, path.lastIndexOf('/')) || '/');
-      pyodide.FS.writeFile(path, text);
-    }
-    let namespace = request.namespace === undefined ? null : namespaces.get(request.namespace);
-    if (!namespace) {
-      namespace = pyodide.globals.get('dict')();
-      namespace.set('__name__', '__main__');
-      if (request.namespace !== undefined) namespaces.set(request.namespace, namespace);
-    }
+    running = true;
+    let namespace = null;
     let status;
     try {
+      for (const [path, text] of Object.entries((request.inputs && request.inputs.files) || {})) {
+        pyodide.FS.mkdirTree(path.substring(0, path.lastIndexOf('/')) || '/');
+        pyodide.FS.writeFile(path, text);
+      }
+      namespace = request.namespace === undefined ? null : namespaces.get(request.namespace);
+      if (!namespace) {
+        namespace = pyodide.globals.get('dict')();
+        namespace.set('__name__', '__main__');
+        if (request.namespace !== undefined) namespaces.set(request.namespace, namespace);
+      }
       status = await runExample(request.code, namespace);
     } finally {
-      if (request.namespace === undefined) namespace.destroy();
+      running = false;
+      if (namespace && request.namespace === undefined) namespace.destroy();
       sink = () => {};
     }
     return { status, stdout: out.stdout, stderr: out.stderr, timings: { run: Math.round(performance.now() - started) } };

@@ -9,6 +9,8 @@
 const WORKER = typeof __PYTHON_WORKER__ === 'undefined' ? 'python-worker.js' : __PYTHON_WORKER__;
 // If Python does not react to the interrupt (e.g. blocked in time.sleep), terminate after this.
 const INTERRUPT_GRACE_MS = 2000;
+// The result of a run stopped before Python was given it (e.g. while Python was still loading).
+const CANCELLED = Object.freeze({ status: 'cancelled', stdout: '', stderr: '', timings: {} });
 
 class PythonEngine {
   constructor() {
@@ -16,6 +18,7 @@ class PythonEngine {
     this.worker = null;
     this.ready = null;
     this.runs = new Map();
+    this.waiting = new Set(); // runs queued (or waiting for Python to load), not yet sent to the Worker
     this.nextId = 1;
     this.queue = Promise.resolve();
     this.onProgress = () => {};
@@ -65,8 +68,15 @@ class PythonEngine {
     const done = new Promise((resolve) => {
       handle = { id, onOutput, finish: (result) => { this.runs.delete(id); resolve(result); } };
     });
+    this.waiting.add(id);
     const turn = this.queue.then(async () => {
-      await this.start();
+      try {
+        await this.start();
+      } catch (error) {
+        this.waiting.delete(id);
+        throw error;
+      }
+      if (!this.waiting.delete(id)) return CANCELLED; // stopped before it was sent
       if (this.interruptBuffer) this.interruptBuffer[0] = 0;
       this.runs.set(id, handle);
       this.worker.postMessage({ type: 'run', id, request });
@@ -76,8 +86,9 @@ class PythonEngine {
     return { id, result: turn };
   }
 
-  /** Stops run `id` if it is the one running. */
+  /** Stops run `id`: cancels it if it has not been sent to Python yet, else stops it running. */
   stop(id) {
+    if (this.waiting.delete(id)) return;
     if (!this.runs.has(id)) return;
     if (this.interruptBuffer) {
       Atomics.store(this.interruptBuffer, 0, 2); // 2 = SIGINT: Python raises KeyboardInterrupt
@@ -186,7 +197,8 @@ function attach(element, index) {
       if (stopReason === 'timed_out') {
         status.textContent = `Timed out after ${limitMs / 1000} s` + (result ? ' (interrupted; globals kept).' : ' (Python was restarted).');
       } else if (stopReason === 'stopped') {
-        status.textContent = 'Stopped' + (result ? ' (interrupted; globals kept).' : ' (Python was restarted).');
+        status.textContent = result === CANCELLED ? 'Stopped before Python ran it.'
+          : 'Stopped' + (result ? ' (interrupted; globals kept).' : ' (Python was restarted).');
       } else {
         status.textContent = result.status === 'succeeded' ? `Finished in ${result.timings.run} ms.` : `Failed after ${seconds} s (traceback below).`;
       }

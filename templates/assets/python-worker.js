@@ -49,8 +49,9 @@ async function load(interruptBuffer) {
     // Python's `js.fetch` must be the Worker's own fetch, not this counter.
     self.fetch = realFetch;
   }
-  if (interruptBuffer) pyodide.setInterruptBuffer(new Uint8Array(interruptBuffer));
-  session = createSession(pyodide);
+  const interrupts = interruptBuffer ? new Uint8Array(interruptBuffer) : null;
+  if (interrupts) pyodide.setInterruptBuffer(interrupts);
+  session = createSession(pyodide, interrupts);
   postMessage({ type: 'progress', loaded: total, total });
   postMessage({ type: 'ready', version: pyodide.version, loadMs: Math.round(performance.now() - started) });
 }

@@ -133,6 +133,23 @@ class PythonRunnerIT {
     }
 
     @Test
+    void stopWhilePythonLoadsCancelsTheRun() {
+        page.navigate(site.url(PAGE).toString());
+        Locator runner = runner(0);
+        type(runner, "print('ran after all')");
+        runner.locator(".runner-run").click();
+        assertThat(runner.locator(".runner-status")).containsText("Loading Python");
+        runner.locator(".runner-stop").click();
+        assertThat(runner).hasAttribute("data-state", "stopped", SLOW);
+        assertThat(runner.locator(".runner-status")).hasText("Stopped before Python ran it.");
+        assertThat(runner.locator(".runner-output")).isEmpty();
+
+        run(runner, "succeeded");
+        assertThat(runner.locator(".runner-output")).hasText("ran after all");
+        assertThat(page.evaluate("pythonEngine.starts")).isEqualTo(1);
+    }
+
+    @Test
     void exceptionShowsATraceback() {
         page.navigate(site.url(PAGE).toString());
         Locator failing = page.locator("[data-python-runner]:has-text('first[\"price\"]')");

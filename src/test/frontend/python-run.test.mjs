@@ -1,0 +1,88 @@
+// The page's Python session (templates/assets/python-run.js): Stop, i.e. the interrupt buffer
+// written while Python runs in another thread, must end the example's run as "interrupted"
+// wherever Python is at that moment, and leave the session usable with its globals.
+// Run by `npm test` in src/main/frontend (Maven's test phase).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Worker } from 'node:worker_threads';
+
+const LOOP = 'counter = 41\nwhile True: pass';
+/** A run that has not answered by then has lost the interrupt (the example loops for ever). */
+const HUNG_MS = 10_000;
+
+/** Pyodide and the session in a worker thread; `interrupt()` is the page's Stop. */
+async function startSession() {
+  const buffer = new SharedArrayBuffer(1);
+  const interrupts = new Uint8Array(buffer);
+  const worker = new Worker(new URL('./python-session-worker.mjs', import.meta.url), { workerData: { interruptBuffer: buffer } });
+  await new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  let nextId = 0;
+  return {
+    interrupt: () => Atomics.store(interrupts, 0, 2),
+    run(request) {
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`run ${id} did not end within ${HUNG_MS} ms: the interrupt was lost`)), HUNG_MS);
+        const onMessage = (message) => {
+          if (message.id !== id) return;
+          worker.off('message', onMessage);
+          clearTimeout(timer);
+          if (message.error) reject(new Error(`run ${id} failed outside the example: ${message.error}`));
+          else resolve(message.result);
+        };
+        worker.on('message', onMessage);
+        worker.postMessage({ id, request });
+      });
+    },
+    close: () => worker.terminate(),
+  };
+}
+
+test('a Stop during the example interrupts it and keeps its globals', async () => {
+  const python = await startSession();
+  try {
+    const looping = python.run({ code: LOOP, namespace: 'a' });
+    setTimeout(python.interrupt, 300);
+    const stopped = await looping;
+    assert.equal(stopped.status, 'interrupted');
+    assert.match(stopped.stderr, /KeyboardInterrupt/);
+    const next = await python.run({ code: 'print(counter + 1)', namespace: 'a' });
+    assert.deepEqual([next.status, next.stdout], ['succeeded', '42\n']);
+  } finally {
+    await python.close();
+  }
+});
+
+test('a Stop that arrives before the example starts still interrupts the example, not the event loop', async () => {
+  const python = await startSession();
+  try {
+    // Written before the run is posted: Python first sees it in the session's own code (creating
+    // the namespace, scheduling the coroutine), where a KeyboardInterrupt used to break the run.
+    python.interrupt();
+    const stopped = await python.run({ code: LOOP, namespace: 'b' });
+    assert.equal(stopped.status, 'interrupted');
+    assert.match(stopped.stderr, /File "<example>", line \d/);
+    const next = await python.run({ code: 'print("still here")' });
+    assert.deepEqual([next.status, next.stdout], ['succeeded', 'still here\n']);
+  } finally {
+    await python.close();
+  }
+});
+
+test('a Stop at any moment of a run ends it as interrupted, and the next run works', async () => {
+  const python = await startSession();
+  try {
+    for (let delayMs = 0; delayMs <= 20; delayMs += 2) {
+      const looping = python.run({ code: LOOP, namespace: 'c' });
+      setTimeout(python.interrupt, delayMs);
+      assert.equal((await looping).status, 'interrupted', `Stop ${delayMs} ms after Run`);
+      const next = await python.run({ code: 'print("ok")', namespace: 'c' });
+      assert.equal(next.stdout, 'ok\n', `the run after a Stop ${delayMs} ms after Run`);
+    }
+  } finally {
+    await python.close();
+  }
+});
