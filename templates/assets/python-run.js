@@ -28,35 +28,40 @@ async def _run_example(code, namespace):
         sys.stdout.flush()
         sys.stderr.flush()
 
-def _interrupt_examples_only(rearm):
+def _interrupt_examples_only(stop_wanted, rearm):
     # Pyodide raises KeyboardInterrupt wherever Python is when it next looks at the interrupt
     # buffer. A Stop that lands outside the example (its run not started yet, or in the event
     # loop's own code between steps) broke the loop's bookkeeping: the run then never reported
-    # back, or the example went on looping unseen. So the interrupt is raised only while the
-    # example's code (or something it called) runs; anywhere else the buffer is set again and
-    # Python sees it again a few instructions later.
+    # back, or the example went on looping unseen. So the interrupt is raised only in the run it
+    # was meant for, while the example's code (or something it called) runs; anywhere else the
+    # buffer is set again (if that run has not ended) and Python sees it a few instructions later.
     def on_interrupt(signum, frame):
-        while frame is not None:
-            if frame.f_code.co_filename == "<example>":
-                raise KeyboardInterrupt
-            frame = frame.f_back
+        if stop_wanted():
+            while frame is not None:
+                if frame.f_code.co_filename == "<example>":
+                    raise KeyboardInterrupt
+                frame = frame.f_back
         rearm()
     signal.signal(signal.SIGINT, on_interrupt)
 `;
 
 /**
- * @param interruptBuffer the Uint8Array given to pyodide.setInterruptBuffer, if any: an interrupt
- *                        then stops only the example's own code (see _interrupt_examples_only)
+ * @param stopping where the page says which run to stop, if it can stop runs without ending the
+ *                 Worker: {interruptBuffer, the Uint8Array given to pyodide.setInterruptBuffer;
+ *                 runToStop, an Int32Array whose [0] the page sets to a run's id before it
+ *                 writes SIGINT to the interrupt buffer}
  */
-export function createSession(pyodide, interruptBuffer = null) {
+export function createSession(pyodide, stopping = null) {
   pyodide.runPython(HELPER);
   const runExample = pyodide.globals.get('_run_example');
-  // Set while a run is under way: an interrupt that arrives after it ended is dropped, not kept
-  // for the next run.
-  let running = false;
-  if (interruptBuffer) {
+  let current = 0; // the id of the run under way, 0 between runs
+  let ended = 0; // the highest id of a run that has ended
+  if (stopping) {
+    const { interruptBuffer, runToStop } = stopping;
     const interruptExamplesOnly = pyodide.globals.get('_interrupt_examples_only');
-    interruptExamplesOnly(() => { if (running) Atomics.store(interruptBuffer, 0, 2); });
+    // A Stop for a run that has ended is dropped, one for a run not started yet is kept for it.
+    interruptExamplesOnly(() => current !== 0 && Atomics.load(runToStop, 0) === current,
+      () => { if (Atomics.load(runToStop, 0) > ended) Atomics.store(interruptBuffer, 0, 2); });
     interruptExamplesOnly.destroy();
   }
   const namespaces = new Map();
@@ -70,12 +75,13 @@ export function createSession(pyodide, interruptBuffer = null) {
   /**
    * @param request  {code, inputs: {files: {"/data/x.csv": "text"}}, namespace?: a key whose globals persist}
    * @param onOutput (stream, text) for each chunk as it is produced
+   * @param id       the run's id, which a Stop names (increasing from 1; only with `stopping`)
    */
-  async function run(request, onOutput = () => {}) {
+  async function run(request, onOutput = () => {}, id = 0) {
     const started = performance.now();
     const out = { stdout: '', stderr: '' };
     sink = (stream, text) => { out[stream] += text; onOutput(stream, text); };
-    running = true;
+    current = id;
     let namespace = null;
     let status;
     try {
@@ -91,7 +97,8 @@ export function createSession(pyodide, interruptBuffer = null) {
       }
       status = await runExample(request.code, namespace);
     } finally {
-      running = false;
+      current = 0;
+      ended = Math.max(ended, id);
       if (namespace && request.namespace === undefined) namespace.destroy();
       sink = () => {};
     }

@@ -36,6 +36,7 @@ class PythonEngine {
     this.loaded = false;
     this.worker = new Worker(new URL(WORKER, import.meta.url), { type: 'module', name: 'python' });
     this.interruptBuffer = this.interruptible ? new Uint8Array(new SharedArrayBuffer(1)) : null;
+    this.runToStop = this.interruptible ? new Int32Array(new SharedArrayBuffer(4)) : null;
     this.ready = new Promise((resolve, reject) => {
       this.worker.onmessage = ({ data }) => {
         if (data.type === 'progress') this.onProgress(data.loaded, data.total);
@@ -49,7 +50,8 @@ class PythonEngine {
       };
       this.worker.onerror = (event) => reject(new Error(event.message || 'the Python worker failed to start'));
     });
-    this.worker.postMessage({ type: 'init', interruptBuffer: this.interruptBuffer && this.interruptBuffer.buffer });
+    this.worker.postMessage({ type: 'init',
+      stopping: this.interruptible ? { interruptBuffer: this.interruptBuffer.buffer, runToStop: this.runToStop.buffer } : null });
     return this.ready;
   }
 
@@ -91,7 +93,9 @@ class PythonEngine {
     if (this.waiting.delete(id)) return;
     if (!this.runs.has(id)) return;
     if (this.interruptBuffer) {
-      Atomics.store(this.interruptBuffer, 0, 2); // 2 = SIGINT: Python raises KeyboardInterrupt
+      // Which run, then 2 = SIGINT: Python raises KeyboardInterrupt in that run's code.
+      Atomics.store(this.runToStop, 0, id);
+      Atomics.store(this.interruptBuffer, 0, 2);
       setTimeout(() => { if (this.runs.has(id)) this.restart(); }, INTERRUPT_GRACE_MS);
     } else {
       this.restart();

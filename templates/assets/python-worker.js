@@ -31,7 +31,7 @@ function countingFetch(realFetch, report) {
   };
 }
 
-async function load(interruptBuffer) {
+async function load(stopping) {
   const started = performance.now();
   const total = Object.values(FILES).reduce((sum, size) => sum + size, 0);
   let loaded = 0;
@@ -49,9 +49,13 @@ async function load(interruptBuffer) {
     // Python's `js.fetch` must be the Worker's own fetch, not this counter.
     self.fetch = realFetch;
   }
-  const interrupts = interruptBuffer ? new Uint8Array(interruptBuffer) : null;
-  if (interrupts) pyodide.setInterruptBuffer(interrupts);
-  session = createSession(pyodide, interrupts);
+  if (stopping) {
+    const interruptBuffer = new Uint8Array(stopping.interruptBuffer);
+    pyodide.setInterruptBuffer(interruptBuffer);
+    session = createSession(pyodide, { interruptBuffer, runToStop: new Int32Array(stopping.runToStop) });
+  } else {
+    session = createSession(pyodide);
+  }
   postMessage({ type: 'progress', loaded: total, total });
   postMessage({ type: 'ready', version: pyodide.version, loadMs: Math.round(performance.now() - started) });
 }
@@ -59,14 +63,14 @@ async function load(interruptBuffer) {
 self.onmessage = async ({ data }) => {
   if (data.type === 'init') {
     try {
-      await load(data.interruptBuffer);
+      await load(data.stopping);
     } catch (error) {
       postMessage({ type: 'failed', message: String(error && error.message || error) });
     }
   } else if (data.type === 'run') {
     const output = (stream, text) => postMessage({ type: 'output', id: data.id, stream, text });
     try {
-      const result = await session.run(data.request, output);
+      const result = await session.run(data.request, output, data.id);
       postMessage({ type: 'done', id: data.id, result });
     } catch (error) {
       postMessage({ type: 'done', id: data.id, result: { status: 'failed', stdout: '', stderr: String(error), timings: {} } });

@@ -10,21 +10,27 @@ const LOOP = 'counter = 41\nwhile True: pass';
 /** A run that has not answered by then has lost the interrupt (the example loops for ever). */
 const HUNG_MS = 10_000;
 
-/** Pyodide and the session in a worker thread; `interrupt()` is the page's Stop. */
+/**
+ * Pyodide and the session in a worker thread. `run` answers a promise with the run's `id`;
+ * `stop(id)` is the page's Stop (python-runner.js): which run, then SIGINT in the interrupt buffer.
+ */
 async function startSession() {
-  const buffer = new SharedArrayBuffer(1);
-  const interrupts = new Uint8Array(buffer);
-  const worker = new Worker(new URL('./python-session-worker.mjs', import.meta.url), { workerData: { interruptBuffer: buffer } });
+  const interruptBuffer = new SharedArrayBuffer(1);
+  const runToStop = new SharedArrayBuffer(4);
+  const worker = new Worker(new URL('./python-session-worker.mjs', import.meta.url), { workerData: { interruptBuffer, runToStop } });
   await new Promise((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
   });
-  let nextId = 0;
+  let nextId = 1;
   return {
-    interrupt: () => Atomics.store(interrupts, 0, 2),
+    stop(id) {
+      Atomics.store(new Int32Array(runToStop), 0, id);
+      Atomics.store(new Uint8Array(interruptBuffer), 0, 2);
+    },
     run(request) {
       const id = nextId++;
-      return new Promise((resolve, reject) => {
+      const answer = new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`run ${id} did not end within ${HUNG_MS} ms: the interrupt was lost`)), HUNG_MS);
         const onMessage = (message) => {
           if (message.id !== id) return;
@@ -36,6 +42,7 @@ async function startSession() {
         worker.on('message', onMessage);
         worker.postMessage({ id, request });
       });
+      return Object.assign(answer, { id });
     },
     close: () => worker.terminate(),
   };
@@ -45,7 +52,7 @@ test('a Stop during the example interrupts it and keeps its globals', async () =
   const python = await startSession();
   try {
     const looping = python.run({ code: LOOP, namespace: 'a' });
-    setTimeout(python.interrupt, 300);
+    setTimeout(() => python.stop(looping.id), 300);
     const stopped = await looping;
     assert.equal(stopped.status, 'interrupted');
     assert.match(stopped.stderr, /KeyboardInterrupt/);
@@ -61,7 +68,7 @@ test('a Stop that arrives before the example starts still interrupts the example
   try {
     // Written before the run is posted: Python first sees it in the session's own code (creating
     // the namespace, scheduling the coroutine), where a KeyboardInterrupt used to break the run.
-    python.interrupt();
+    python.stop(1);
     const stopped = await python.run({ code: LOOP, namespace: 'b' });
     assert.equal(stopped.status, 'interrupted');
     assert.match(stopped.stderr, /File "<example>", line \d/);
@@ -77,11 +84,25 @@ test('a Stop at any moment of a run ends it as interrupted, and the next run wor
   try {
     for (let delayMs = 0; delayMs <= 20; delayMs += 2) {
       const looping = python.run({ code: LOOP, namespace: 'c' });
-      setTimeout(python.interrupt, delayMs);
+      setTimeout(() => python.stop(looping.id), delayMs);
       assert.equal((await looping).status, 'interrupted', `Stop ${delayMs} ms after Run`);
       const next = await python.run({ code: 'print("ok")', namespace: 'c' });
       assert.equal(next.stdout, 'ok\n', `the run after a Stop ${delayMs} ms after Run`);
     }
+  } finally {
+    await python.close();
+  }
+});
+
+test('a Stop for a run that has ended does not stop the next one', async () => {
+  const python = await startSession();
+  try {
+    const first = python.run({ code: 'x = 1' });
+    await first;
+    // Too late for the first run (e.g. pressed as it finished): Python sees it during the next.
+    python.stop(first.id);
+    const next = await python.run({ code: 'total = 0\nfor i in range(200_000):\n    total += i\nprint(total)' });
+    assert.deepEqual([next.status, next.stdout], ['succeeded', '19999900000\n']);
   } finally {
     await python.close();
   }

@@ -6,12 +6,12 @@ import { loadPyodide } from '../../main/frontend/node_modules/pyodide/pyodide.mj
 import { createSession } from '../../../templates/assets/python-run.js';
 
 const pyodide = await loadPyodide();
-const interrupts = new Uint8Array(workerData.interruptBuffer);
-pyodide.setInterruptBuffer(interrupts);
-const session = createSession(pyodide, interrupts);
+const interruptBuffer = new Uint8Array(workerData.interruptBuffer);
+pyodide.setInterruptBuffer(interruptBuffer);
+const session = createSession(pyodide, { interruptBuffer, runToStop: new Int32Array(workerData.runToStop) });
 parentPort.on('message', async ({ id, request }) => {
   try {
-    parentPort.postMessage({ id, result: await session.run(request) });
+    parentPort.postMessage({ id, result: await session.run(request, () => {}, id) });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error) });
   }
