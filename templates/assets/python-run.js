@@ -8,9 +8,14 @@
 // Runs user code as a module of its own, with top-level await (so `await js.fetch(...)` works),
 // and prints a traceback that starts at the user's code, not in Pyodide's machinery.
 const HELPER = `
-import ast, linecache, signal, sys, traceback, types
+import ast, contextvars, linecache, signal, sys, traceback, types
 
-async def _run_example(code, namespace):
+# The id of the run whose code is executing. Tasks the example starts inherit it, so a task an
+# earlier run left behind still carries that run's id.
+_run_id = contextvars.ContextVar("_run_id", default=0)
+
+async def _run_example(code, namespace, run_id=0):
+    _run_id.set(run_id)
     # Tracebacks quote the failing line: give the traceback module the example's source.
     linecache.cache["<example>"] = (len(code), None, code.splitlines(True), "<example>")
     try:
@@ -20,29 +25,48 @@ async def _run_example(code, namespace):
             await result
         return "succeeded"
     except BaseException as error:
-        tb = error.__traceback__
-        # Drop this helper's own frame; a SyntaxError has no frame of the user's code at all.
-        traceback.print_exception(type(error), error, tb.tb_next if tb is not None else None)
+        # Drop this helper's own frame (a SyntaxError has no frame of the user's code at all)
+        # and the interrupt handler's, which is where a Stop's KeyboardInterrupt is raised.
+        traceback.print_exception(type(error), error, _example_frames(error.__traceback__))
         return "interrupted" if isinstance(error, KeyboardInterrupt) else "failed"
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
+
+def _example_frames(tb):
+    kept = []
+    tb = tb.tb_next if tb is not None else None
+    while tb is not None:
+        if tb.tb_frame.f_code is not _on_interrupt.__code__:
+            kept.append(tb)
+        tb = tb.tb_next
+    chain = None
+    for entry in reversed(kept):
+        chain = types.TracebackType(chain, entry.tb_frame, entry.tb_lasti, entry.tb_lineno)
+    return chain
+
+def _on_interrupt(signum, frame):
+    # Replaced by _interrupt_examples_only where the page can stop runs; its code object marks
+    # the handler's frame in tracebacks.
+    raise KeyboardInterrupt
 
 def _interrupt_examples_only(stop_wanted, rearm):
     # Pyodide raises KeyboardInterrupt wherever Python is when it next looks at the interrupt
     # buffer. A Stop that lands outside the example (its run not started yet, or in the event
     # loop's own code between steps) broke the loop's bookkeeping: the run then never reported
     # back, or the example went on looping unseen. So the interrupt is raised only in the run it
-    # was meant for, while the example's code (or something it called) runs; anywhere else the
-    # buffer is set again (if that run has not ended) and Python sees it a few instructions later.
-    def on_interrupt(signum, frame):
-        if stop_wanted():
+    # was meant for, while that run's example code (or something it called) runs; anywhere else
+    # the buffer is set again (if that run has not ended) and Python sees it a few instructions
+    # later.
+    global _on_interrupt
+    def _on_interrupt(signum, frame):
+        if stop_wanted(_run_id.get()):
             while frame is not None:
                 if frame.f_code.co_filename == "<example>":
                     raise KeyboardInterrupt
                 frame = frame.f_back
         rearm()
-    signal.signal(signal.SIGINT, on_interrupt)
+    signal.signal(signal.SIGINT, _on_interrupt)
 `;
 
 /**
@@ -60,7 +84,7 @@ export function createSession(pyodide, stopping = null) {
     const { interruptBuffer, runToStop } = stopping;
     const interruptExamplesOnly = pyodide.globals.get('_interrupt_examples_only');
     // A Stop for a run that has ended is dropped, one for a run not started yet is kept for it.
-    interruptExamplesOnly(() => current !== 0 && Atomics.load(runToStop, 0) === current,
+    interruptExamplesOnly((runId) => runId === current && current !== 0 && Atomics.load(runToStop, 0) === current,
       () => { if (Atomics.load(runToStop, 0) > ended) Atomics.store(interruptBuffer, 0, 2); });
     interruptExamplesOnly.destroy();
   }
@@ -95,7 +119,7 @@ export function createSession(pyodide, stopping = null) {
         namespace.set('__name__', '__main__');
         if (request.namespace !== undefined) namespaces.set(request.namespace, namespace);
       }
-      status = await runExample(request.code, namespace);
+      status = await runExample(request.code, namespace, id);
     } finally {
       current = 0;
       ended = Math.max(ended, id);
