@@ -23,10 +23,20 @@ async function startSession() {
     worker.once('error', reject);
   });
   let nextId = 1;
+  const answered = new Set();
   return {
+    /**
+     * As python-runner.js does: the run's id, then SIGINT, written again every 200 ms until the
+     * run answers (Pyodide can erase a Stop written just as it clears the buffer).
+     */
     stop(id) {
-      Atomics.store(new Int32Array(runToStop), 0, id);
-      Atomics.store(new Uint8Array(interruptBuffer), 0, 2);
+      const signal = () => {
+        Atomics.store(new Int32Array(runToStop), 0, id);
+        Atomics.store(new Uint8Array(interruptBuffer), 0, 2);
+      };
+      signal();
+      if (answered.has(id)) return;
+      const again = setInterval(() => (answered.has(id) ? clearInterval(again) : signal()), 200);
     },
     run(request) {
       const id = nextId++;
@@ -35,6 +45,7 @@ async function startSession() {
         const onMessage = (message) => {
           if (message.id !== id) return;
           worker.off('message', onMessage);
+          answered.add(id);
           clearTimeout(timer);
           if (message.error) reject(new Error(`run ${id} failed outside the example: ${message.error}`));
           else resolve(message.result);
@@ -76,6 +87,21 @@ test('a Stop that arrives before the example starts still interrupts the example
     assert.match(stopped.stderr, /File "<example>", line \d/);
     const next = await python.run({ code: 'print("still here")' });
     assert.deepEqual([next.status, next.stdout], ['succeeded', 'still here\n']);
+  } finally {
+    await python.close();
+  }
+});
+
+test('a Stop at any moment of a run ends it as interrupted, and the next run works', async () => {
+  const python = await startSession();
+  try {
+    for (let delayMs = 0; delayMs <= 20; delayMs += 2) {
+      const looping = python.run({ code: LOOP, namespace: 'c' });
+      setTimeout(() => python.stop(looping.id), delayMs);
+      assert.equal((await looping).status, 'interrupted', `Stop ${delayMs} ms after Run`);
+      const next = await python.run({ code: 'print("ok")', namespace: 'c' });
+      assert.equal(next.stdout, 'ok\n', `the run after a Stop ${delayMs} ms after Run`);
+    }
   } finally {
     await python.close();
   }
