@@ -45,11 +45,6 @@ def _example_frames(tb):
         chain = types.TracebackType(chain, entry.tb_frame, entry.tb_lasti, entry.tb_lineno)
     return chain
 
-def _on_interrupt(signum, frame):
-    # Replaced by _interrupt_examples_only where the page can stop runs; its code object marks
-    # the handler's frame in tracebacks.
-    raise KeyboardInterrupt
-
 def _interrupt_examples_only(stop_wanted, rearm):
     # Pyodide raises KeyboardInterrupt wherever Python is when it next looks at the interrupt
     # buffer. A Stop that lands outside the example (its run not started yet, or in the event
@@ -58,15 +53,17 @@ def _interrupt_examples_only(stop_wanted, rearm):
     # was meant for, while that run's example code (or something it called) runs; anywhere else
     # the buffer is set again (if that run has not ended) and Python sees it a few instructions
     # later.
-    global _on_interrupt
-    def _on_interrupt(signum, frame):
-        if stop_wanted(_run_id.get()):
-            while frame is not None:
-                if frame.f_code.co_filename == "<example>":
-                    raise KeyboardInterrupt
-                frame = frame.f_back
-        rearm()
+    global _stop_wanted, _rearm
+    _stop_wanted, _rearm = stop_wanted, rearm
     signal.signal(signal.SIGINT, _on_interrupt)
+
+def _on_interrupt(signum, frame):
+    if _stop_wanted(_run_id.get()):
+        while frame is not None:
+            if frame.f_code.co_filename == "<example>":
+                raise KeyboardInterrupt
+            frame = frame.f_back
+    _rearm()
 `;
 
 /**
