@@ -27,20 +27,37 @@ import java.util.stream.Stream;
  * lower bound on what the build's Markdown step can cost. Pages are shared out to THREADS threads
  * (default: the number of cores, as the build's render pool does).
  *
+ * With --write OUT_DIR it also writes each page's HTML to OUT_DIR/NAME/index.html (the folder
+ * layout a build publishes), with nothing around it: the floor when the pages must reach the disk,
+ * as a build's must (creating 2,000 files costs this file system seconds of kernel time).
+ *
  * Prints the time from the JVM's start to the last page (so JVM start and class loading count)
  * and the process CPU time.
  *
- * Usage: java -cp target/wasm-tutorial.jar:CLASSES MarkdownFloor CONTENT_DIR [THREADS]
+ * Usage: java -cp target/wasm-tutorial.jar:CLASSES MarkdownFloor CONTENT_DIR [--write OUT_DIR] [THREADS]
  */
 public class MarkdownFloor {
 
     public static void main(String[] args) throws Exception {
         Path content = Path.of(args[0]);
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        int next_arg = 1;
+        Path out = null;
+        if (args.length > 2 && args[1].equals("--write")) {
+            out = Path.of(args[2]);
+            next_arg = 3;
+        }
+        int threads = args.length > next_arg ? Integer.parseInt(args[next_arg]) : Runtime.getRuntime().availableProcessors();
         List<String> pages = new ArrayList<>();
+        List<Path> targets = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(content)) {
             for (Path file : walk.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
                 pages.add(withoutFrontMatter(Files.readString(file, StandardCharsets.UTF_8)));
+                if (out != null) {
+                    String name = content.relativize(file).toString().replaceFirst("(^|/)?index\\.md$|\\.md$", "");
+                    Path folder = name.isEmpty() ? out : out.resolve(name);
+                    Files.createDirectories(folder);
+                    targets.add(folder.resolve("index.html"));
+                }
             }
         }
 
@@ -63,8 +80,13 @@ public class MarkdownFloor {
         for (int t = 0; t < threads; t++) {
             workers.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < pages.size(); i = next.getAndIncrement()) {
-                    htmlChars.addAndGet(renderer.render(parser.parse(pages.get(i))).length());
+                    String html = renderer.render(parser.parse(pages.get(i)));
+                    htmlChars.addAndGet(html.length());
+                    if (!targets.isEmpty()) {
+                        Files.writeString(targets.get(i), html);
+                    }
                 }
+                return null; // a Callable, so the write may throw
             }));
         }
         for (Future<?> worker : workers) {
@@ -74,8 +96,8 @@ public class MarkdownFloor {
 
         long sinceStart = ManagementFactory.getRuntimeMXBean().getUptime();
         long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
-        System.out.printf("flexmark only, %d pages, %d threads: %.2f s since JVM start, CPU %.2f s, %d KiB of HTML%n",
-                pages.size(), threads, sinceStart / 1000.0, cpu / 1000.0, htmlChars.get() / 1024);
+        System.out.printf("flexmark only%s, %d pages, %d threads: %.2f s since JVM start, CPU %.2f s, %d KiB of HTML%n",
+                out == null ? "" : ", pages written", pages.size(), threads, sinceStart / 1000.0, cpu / 1000.0, htmlChars.get() / 1024);
     }
 
     /** The page's Markdown after its front matter block, as the generator's loader hands it over. */

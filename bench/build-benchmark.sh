@@ -17,10 +17,14 @@
 #   BENCH_COLD_ONLY=1 bench/build-benchmark.sh 20000 1       # cold builds only (for scaling runs)
 #   BENCH_FLOOR=1 bench/build-benchmark.sh 2000 3 flat         # also time, beside each cold build, flexmark
 #     alone parsing and rendering the same pages in a fresh JVM (bench/MarkdownFloor.java): the floor
-#     under a cold build with this Markdown library, whatever the rest of the generator does
+#     under a cold build with this Markdown library, whatever the rest of the generator does; and
+#     (floorw) the same with each page's bare HTML written to its own index.html, as a build must
 #   BENCH_NO_CACHE=1 bench/build-benchmark.sh 2000 3 flat      # also time, beside each cold build, the same
 #     build with --no-cache: what the build cache's bookkeeping costs a build that cannot use it
 #   By default it times target/wasm-tutorial, the launcher the README gives (JVM options, class-data archive).
+#   BENCH_TMPDIR=/dev/shm bench/build-benchmark.sh 2000 5 flat     # corpus and outputs on tmpfs: on a disk, creating
+#     2,000 files costs both tools seconds of kernel time that vary several-fold with the file system's state
+#     (Hugo's cold build measured 1.2 s to 5.2 s in one afternoon on this VM); tmpfs times the tools' own work
 #   BENCH_JAR=/tmp/other.jar bench/build-benchmark.sh              # java -jar another build of the generator
 #   BENCH_JVM_ARGS="-XX:+UseSerialGC" bench/build-benchmark.sh   # java OPTIONS -jar target/wasm-tutorial.jar instead
 #   BENCH_JVM_ARGS=" " bench/build-benchmark.sh                  # plain java -jar (no options, no archive)
@@ -37,7 +41,7 @@ launcher="$PWD/target/wasm-tutorial"
 [[ -x /usr/bin/time ]] || { echo "error: /usr/bin/time not found (hint: apt-get install time)" >&2; exit 1; }
 [[ "$mode" =~ ^(tree|flat|site)$ ]] || { echo "error: unknown mode '$mode' (hint: tree, flat or site)" >&2; exit 2; }
 
-work="$(mktemp -d)"
+work="$(mktemp -d -p "${BENCH_TMPDIR:-${TMPDIR:-/tmp}}")"
 trap 'rm -rf "$work"' EXIT
 if [[ "$mode" == site ]]; then
   cp -r content "$work/content"
@@ -84,7 +88,7 @@ else
   tools=(ours)
 fi
 hugo_cmd=(hugo --source "$hugo_site" --destination "$hugo_site/public" --quiet)
-output_dir() { case "$1" in ours) echo "$work/site" ;; hugo) echo "$hugo_site/public" ;; nocache) echo "$work/site-nocache" ;; *) echo "$work/floor-out" ;; esac; }
+output_dir() { case "$1" in ours) echo "$work/site" ;; hugo) echo "$hugo_site/public" ;; nocache) echo "$work/site-nocache" ;; floorw) echo "$work/floorw-out" ;; *) echo "$work/floor-out" ;; esac; }
 
 cold_tools=("${tools[@]}")
 if [[ -n "${BENCH_NO_CACHE:-}" ]]; then
@@ -102,8 +106,9 @@ if [[ -n "${BENCH_FLOOR:-}" ]]; then
   floor_jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$jar:$work/floor.jar")
   java "${floor_jvm[@]}" -XX:ArchiveClassesAtExit="$work/floor.jsa" -Xlog:cds*=off MarkdownFloor "$work/content" >/dev/null
   floor_cmd=(java "${floor_jvm[@]}" -XX:SharedArchiveFile="$work/floor.jsa" -Xlog:cds*=off MarkdownFloor "$work/content")
-  echo "floor: java ${floor_jvm[0]} ${floor_jvm[1]} ... MarkdownFloor (flexmark alone, cold rounds only)"
-  cold_tools+=(floor)
+  floorw_cmd=("${floor_cmd[@]}" --write "$work/floorw-out")
+  echo "floor: java ${floor_jvm[0]} ${floor_jvm[1]} ... MarkdownFloor (flexmark alone, cold rounds only; floorw: also writing the pages)"
+  cold_tools+=(floor floorw)
 fi
 
 results="$work/results.txt"
@@ -114,8 +119,8 @@ measure() { # tool scenario
   read -r wall rss_kb user sys <"$work/time.txt"
   local cpu; cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
   local size; size=$(du -sk "$(output_dir "$tool")" | cut -f1)
-  echo "$tool $scenario $wall $cpu $((rss_kb / 1024)) $size" >>"$results"
-  printf '  %-5s %-9s wall %6.2f s  CPU %6.2f s  peak RSS %5d MiB  output %6d KiB\n' "$tool" "$scenario" "$wall" "$cpu" $((rss_kb / 1024)) "$size"
+  echo "$tool $scenario $wall $cpu $((rss_kb / 1024)) $size $sys" >>"$results"
+  printf '  %-6s %-9s wall %6.2f s  CPU %6.2f s (sys %5.2f)  peak RSS %5d MiB  output %6d KiB\n' "$tool" "$scenario" "$wall" "$cpu" "$sys" $((rss_kb / 1024)) "$size"
 }
 
 for run in $(seq 1 "$runs"); do
@@ -126,6 +131,7 @@ for run in $(seq 1 "$runs"); do
       ours) rm -rf "$work/site" "$work/target" ;;
       hugo) rm -rf "$hugo_site/public" "$hugo_site/resources" ;;
       nocache) rm -rf "$work/site-nocache" ;;
+      floorw) rm -rf "$work/floorw-out" ;;
     esac
     measure "$tool" cold
   done
@@ -163,14 +169,16 @@ awk -v have_hugo="${#tools[@]}" '
       for (i = 1; i <= n; i++) line = line sprintf(" %.2f", ow[i] / hw[i])
       print line
     }
-    split("nocache floor", extras, " ")
-    label["nocache"] = "ours with --no-cache, cold:"; label["floor"] = "flexmark alone, cold:"
-    for (e = 1; e <= 2; e++) {
+    split("nocache floor floorw", extras, " ")
+    label["nocache"] = "ours with --no-cache, cold:"; label["floor"] = "flexmark alone, cold:"; label["floorw"] = "flexmark, pages written, cold:"
+    for (e = 1; e <= 3; e++) {
       x = extras[e] " cold"
       if (!(x in wall)) continue
       line = sprintf("  %-9s %s wall %6.2f CPU %6.2f RSS %5d", extras[e], label[extras[e]], median(wall[x]), median(cpu[x]), median(rss[x]))
       if (have_hugo == 2) {
-        line = line sprintf(" | ratio %s/hugo wall %.2f CPU %.2f", extras[e], median(wall[x]) / median(wall["hugo cold"]), median(cpu[x]) / median(cpu["hugo cold"]))
+        line = line sprintf(" | ratio %s/hugo wall %.2f CPU %.2f; by round:", extras[e], median(wall[x]) / median(wall["hugo cold"]), median(cpu[x]) / median(cpu["hugo cold"]))
+        n = split(wall[x], xw, " "); split(wall["hugo cold"], hw, " ")
+        for (i = 1; i <= n; i++) line = line sprintf(" %.2f", xw[i] / hw[i])
       }
       print line
     }
