@@ -20,7 +20,8 @@ class PythonEngine {
     this.worker = null;
     this.ready = null;
     this.runs = new Map();
-    this.waiting = new Set(); // runs queued (or waiting for Python to load), not yet sent to the Worker
+    // Runs queued (or waiting for Python to load), not yet sent to the Worker: id -> cancel().
+    this.waiting = new Map();
     this.nextId = 1;
     this.queue = Promise.resolve();
     this.onProgress = () => {};
@@ -75,7 +76,10 @@ class PythonEngine {
     const done = new Promise((resolve) => {
       handle = { id, onOutput, finish: (result) => { this.runs.delete(id); resolve(result); } };
     });
-    this.waiting.add(id);
+    // A run cancelled while Python loads ends at once, not when loading ends.
+    let cancel;
+    const cancelled = new Promise((resolve) => { cancel = () => resolve(CANCELLED); });
+    this.waiting.set(id, cancel);
     const turn = this.queue.then(async () => {
       try {
         await this.start();
@@ -91,12 +95,17 @@ class PythonEngine {
       return done;
     });
     this.queue = turn.catch(() => {});
-    return { id, result: turn };
+    return { id, result: Promise.race([turn, cancelled]) };
   }
 
   /** Stops run `id`: cancels it if it has not been sent to Python yet, else stops it running. */
   stop(id) {
-    if (this.waiting.delete(id)) return;
+    const cancel = this.waiting.get(id);
+    if (cancel) {
+      this.waiting.delete(id);
+      cancel();
+      return;
+    }
     if (!this.runs.has(id)) return;
     if (this.interruptBuffer) {
       // Which run, then 2 = SIGINT: Python raises KeyboardInterrupt in that run's code. Pyodide
@@ -224,6 +233,8 @@ function attach(element, index) {
       } else if (stopReason === 'stopped') {
         status.textContent = result === CANCELLED ? 'Stopped before Python ran it.'
           : 'Stopped' + (result ? ' (interrupted; globals kept).' : ' (Python was restarted).');
+        // Python goes on loading in the background for the next Run; this runner no longer waits.
+        if (result === CANCELLED) progress.hidden = true;
       } else {
         status.textContent = result.status === 'succeeded' ? `Finished in ${result.timings.run} ms.` : `Failed after ${seconds} s (traceback below).`;
       }

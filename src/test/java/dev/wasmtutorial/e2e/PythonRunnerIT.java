@@ -3,6 +3,7 @@ package dev.wasmtutorial.e2e;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.LoadState;
 import org.junit.jupiter.api.AfterAll;
@@ -134,15 +135,25 @@ class PythonRunnerIT {
 
     @Test
     void stopWhilePythonLoadsCancelsTheRun() {
+        // Pyodide's WebAssembly is held back, so Python is certainly still loading at Stop.
+        List<Route> held = Collections.synchronizedList(new ArrayList<>());
+        context.route("**/pyodide/pyodide.asm.wasm", held::add);
         page.navigate(site.url(PAGE).toString());
         Locator runner = runner(0);
         type(runner, "print('ran after all')");
         runner.locator(".runner-run").click();
         assertThat(runner.locator(".runner-status")).containsText("Loading Python");
+        page.waitForCondition(() -> !held.isEmpty(), new Page.WaitForConditionOptions().setTimeout(60_000));
         runner.locator(".runner-stop").click();
-        assertThat(runner).hasAttribute("data-state", "stopped", SLOW);
+        // At once (the default 5 s), not when loading ends.
+        assertThat(runner).hasAttribute("data-state", "stopped");
         assertThat(runner.locator(".runner-status")).hasText("Stopped before Python ran it.");
+        assertThat(runner.locator(".runner-progress")).isHidden();
         assertThat(runner.locator(".runner-output")).isEmpty();
+        assertThat(page.evaluate("pythonEngine.loaded")).isEqualTo(false);
+
+        context.unroute("**/pyodide/pyodide.asm.wasm");
+        held.forEach(Route::resume);
 
         run(runner, "succeeded");
         assertThat(runner.locator(".runner-output")).hasText("ran after all");
