@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * serve --watch on a copy of the project: an edit to a page reaches the open browser tab by
- * itself, and a broken edit keeps the last good site. Prints the measured edit-to-reload latency.
+ * itself, and a broken edit keeps the last good site and shows its error over the page until
+ * fixed. Prints the measured edit-to-reload latency.
  */
 class LiveReloadIT {
 
@@ -73,8 +74,16 @@ class LiveReloadIT {
             waitUntil(() -> log.toString().contains("content/part_ii.md:2: error: malformed front matter"), 10_000);
             assertThat(log.toString()).contains("(still serving the last good build)");
             assertThat(dev.rebuilds()).isEqualTo(rebuildsBefore);
+            // The open page shows why, over the last good build; so does a page loaded now.
+            assertThat(tab.locator("#livereload-error")).containsText("content/part_ii.md:2: error: malformed front matter");
             tab.reload();
             assertThat(tab.locator("text=Edit number 5 reached the page.")).isVisible();
+            assertThat(tab.locator("#livereload-error")).containsText("content/part_ii.md:2: error: malformed front matter");
+            // The fix reloads the page, without the error.
+            Files.writeString(page, original + "\nFixed after the error.\n");
+            assertThat(tab.locator("text=Fixed after the error.")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions
+                    .IsVisibleOptions().setTimeout(15_000));
+            assertThat(tab.locator("#livereload-error")).hasCount(0);
         } catch (AssertionError | RuntimeException e) {
             System.out.println("dev server log:\n" + log);
             System.out.println("live reload clients: " + dev.server().liveReload().clientCount());
