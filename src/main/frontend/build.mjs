@@ -10,7 +10,7 @@
 //       Run by the site generator on its staging folder before the link check: turns every
 //       Mermaid block into inline SVG (diagrams.mjs), highlights every <pre><code class="language-x">
 //       block with Prism (so code is coloured without JavaScript) and writes the Pagefind search index to SITE_DIR/pagefind/.
-import { readFile, writeFile, readdir, mkdir, copyFile, rm, stat } from 'node:fs/promises';
+import { readFile, writeFile, readdir, mkdir, copyFile, rm, stat, rename } from 'node:fs/promises';
 import { join, relative, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -61,9 +61,23 @@ async function pythonWorker(srcDir, outDir) {
   return Object.keys(result.metafile.outputs).find((o) => o.endsWith('.js')).split('/').pop();
 }
 
-async function assets(srcDir, outDir) {
+// Bundled into a folder of its own and swapped in only when complete: a syntax error in an asset
+// leaves the last good bundle (and its manifest) in place for the next build to use.
+async function assets(srcDir, finalDir) {
+  const outDir = `${finalDir}.partial-${process.pid}`;
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
+  try {
+    await bundleAssets(srcDir, outDir);
+  } catch (error) {
+    await rm(outDir, { recursive: true, force: true });
+    throw error;
+  }
+  await rm(finalDir, { recursive: true, force: true });
+  await rename(outDir, finalDir);
+}
+
+async function bundleAssets(srcDir, outDir) {
   const worker = await pythonWorker(srcDir, outDir);
   const result = await esbuild.build({
     define: { __PYTHON_WORKER__: JSON.stringify(worker) },
