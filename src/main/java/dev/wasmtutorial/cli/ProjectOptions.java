@@ -80,6 +80,11 @@ final class ProjectOptions {
         throw new BuildException(null, "--base-url '" + baseUrl + "' is not an absolute URL", "write e.g. --base-url https://example.org/tutorial/");
     }
 
+    /** Whether the demos are found (every top-level folder with a checks file) rather than named or turned off. */
+    boolean demosDiscovered() {
+        return !noDemos && demos == null;
+    }
+
     SiteConfig toConfig() {
         Path r = root.toAbsolutePath().normalize();
         SiteConfig.Builder config = SiteConfig.builder(r)

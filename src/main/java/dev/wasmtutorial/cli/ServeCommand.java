@@ -40,7 +40,7 @@ final class ServeCommand implements Callable<Integer> {
                     + "127.0.0.1, [::1] and --host get 421 (a guard against DNS rebinding).")
     List<String> allowedHosts = new ArrayList<>();
 
-    @Option(names = "--watch", description = "Build, then rebuild on changes to content/, templates/ and the demos, and live-reload pages.")
+    @Option(names = "--watch", description = "Build, then rebuild on changes anywhere in the project (content, templates, demos, included files; not build output), and live-reload pages.")
     boolean watch;
 
     @Mixin
@@ -58,7 +58,7 @@ final class ServeCommand implements Callable<Integer> {
             if (watch) {
                 var config = project.toConfig();
                 config = config.withOutDir(dir != null ? dir : config.projectRoot().resolve("target/dev-site"));
-                try (DevServer dev = new DevServer(config, host, port, basePath, allowedHosts, System.out)) {
+                try (DevServer dev = new DevServer(config, host, port, basePath, allowedHosts, project.demosDiscovered(), System.out)) {
                     System.out.println("serving " + config.display(config.outDir()) + " at " + dev.server().url()
                             + " (watching for changes; Ctrl+C to stop)");
                     dev.server().join();

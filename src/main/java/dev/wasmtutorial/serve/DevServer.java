@@ -2,6 +2,7 @@ package dev.wasmtutorial.serve;
 
 import dev.wasmtutorial.pipeline.RenderCache;
 import dev.wasmtutorial.pipeline.SiteBuilder;
+import dev.wasmtutorial.wasm.DemoFolders;
 import dev.wasmtutorial.wasm.ValidationCache;
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.SiteConfig;
@@ -22,7 +23,9 @@ import java.util.Set;
  */
 public final class DevServer implements AutoCloseable {
 
-    private final SiteConfig config;
+    /** Changed by rebuilds only (the watcher's one thread), when the project's demo folders change. */
+    private volatile SiteConfig config;
+    private final boolean discoverDemos;
     private final PrintStream log;
     private final PreviewServer server;
     private final SiteWatcher watcher;
@@ -39,13 +42,19 @@ public final class DevServer implements AutoCloseable {
     private boolean assetsOwed;
 
     public DevServer(SiteConfig config, String host, int port, String contextPath, PrintStream log) throws Exception {
-        this(config, host, port, contextPath, List.of(), log);
+        this(config, host, port, contextPath, List.of(), false, log);
     }
 
-    /** @param allowedHosts host names accepted besides localhost, the loopback addresses and {@code host} */
+    /**
+     * @param allowedHosts  host names accepted besides localhost, the loopback addresses and {@code host}
+     * @param discoverDemos whether the demos are the project's folders with a checks file (then a
+     *                      folder that gains or loses one is published or dropped at the next
+     *                      rebuild), rather than the ones the author named
+     */
     public DevServer(SiteConfig config, String host, int port, String contextPath, List<String> allowedHosts,
-                     PrintStream log) throws Exception {
+                     boolean discoverDemos, PrintStream log) throws Exception {
         this.config = config.toBuilder().extraScript(LiveReload.CLIENT).build();
+        this.discoverDemos = discoverDemos;
         this.log = log;
         String firstError = null;
         try {
@@ -62,9 +71,12 @@ public final class DevServer implements AutoCloseable {
         if (firstError != null) {
             server.liveReload().buildFailed(firstError);
         }
-        List<Path> roots = new ArrayList<>(List.of(config.contentDir(), config.templatesDir()));
+        // The whole project (content, templates, demos, included files, folders that become demos),
+        // and the content and templates folders wherever they are; never what builds write.
+        List<Path> roots = new ArrayList<>(List.of(config.projectRoot(), config.contentDir(), config.templatesDir()));
         roots.addAll(config.demoDirs());
-        this.watcher = new SiteWatcher(roots, this::rebuild);
+        List<Path> output = List.of(this.config.outDir(), config.reportsDir(), config.projectRoot().resolve("site"));
+        this.watcher = new SiteWatcher(roots, output, this::rebuild);
         this.watcher.start();
     }
 
@@ -89,23 +101,39 @@ public final class DevServer implements AutoCloseable {
     private volatile SiteBuilder.Summary lastSummary;
 
     private void rebuild(Set<Path> changed) {
-        boolean demoChanged = demosOwed || changed.stream().anyMatch(p -> config.demoDirs().stream().anyMatch(p::startsWith));
+        boolean demosAddedOrGone = false;
+        if (discoverDemos) {
+            List<Path> demos = DemoFolders.discover(this.config.projectRoot());
+            if (!demos.equals(this.config.demoDirs())) {
+                log.println("demo folders now: " + demos.stream().map(d -> d.getFileName().toString()).toList());
+                this.config = this.config.toBuilder().demoDirs(demos).build();
+                demosAddedOrGone = true;
+            }
+        }
+        SiteConfig config = this.config;
+        boolean demoChanged = demosOwed || demosAddedOrGone
+                || changed.stream().anyMatch(p -> config.demoDirs().stream().anyMatch(p::startsWith));
         boolean assetsChanged = assetsOwed || changed.stream().anyMatch(p -> p.startsWith(config.assetSources()));
         demosOwed = demoChanged; // until this build succeeds
         assetsOwed = assetsChanged;
         long start = System.nanoTime();
         try {
-            SiteBuilder.Summary summary = new SiteBuilder(config.toBuilder().buildDemos(demoChanged)
+            SiteBuilder.Summary summary = new SiteBuilder(config.toBuilder().buildDemos(config.buildDemos() && demoChanged)
                     .assetsBuild(assetsChanged ? config.assetsBuild() : List.of()).build(), log, renderCache, validationCache).build();
             lastRebuildMillis = (System.nanoTime() - start) / 1_000_000;
             rebuilds++;
             lastSummary = summary;
             demosOwed = false;
             assetsOwed = false;
-            log.printf("rebuilt in %d ms (%d file(s) changed%s; rendered %d of %d pages, ran %d of %d modules)%n",
-                    lastRebuildMillis, changed.size(), demoChanged ? ", demo scripts run" : "",
-                    summary.pagesRendered(), summary.pages(), summary.modulesValidated(), summary.modules());
-            server.liveReload().reload();
+            log.printf("rebuilt in %d ms (%d file(s) changed%s; rendered %d of %d pages, ran %d of %d modules%s)%n",
+                    lastRebuildMillis, changed.size(), config.buildDemos() && demoChanged ? ", demo scripts run" : "",
+                    summary.pagesRendered(), summary.pages(), summary.modulesValidated(), summary.modules(),
+                    summary.siteUnchanged() ? "; the site is unchanged" : "");
+            // A change that altered nothing on the site (a README, a comment in a script) does not
+            // reload the pages, unless they show an error that this build fixed.
+            if (!summary.siteUnchanged() || server.liveReload().showsError()) {
+                server.liveReload().reload();
+            }
         } catch (BuildException e) {
             log.println(e.oneLine());
             log.println("(still serving the last good build)");

@@ -74,6 +74,11 @@ public final class LiveReload extends Handler.Wrapper {
         clients.forEach(s -> s.send(frame));
     }
 
+    /** Whether the pages are being shown a failed rebuild's error. */
+    public boolean showsError() {
+        return buildError != null;
+    }
+
     /** One SSE event; each line of the message its own data line (a line break would end the field). */
     static String errorFrame(String message) {
         StringBuilder frame = new StringBuilder("event: build-error\n");

@@ -3,10 +3,14 @@ package dev.wasmtutorial.serve;
 import dev.wasmtutorial.config.SourceTree;
 import io.methvin.watcher.DirectoryChangeEvent;
 import io.methvin.watcher.DirectoryWatcher;
+import io.methvin.watcher.visitor.FileTreeVisitor;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,12 +23,18 @@ import java.util.function.Consumer;
 
 /**
  * Watches the author's sources and reports batches of changed files once edits have settled
- * (an editor's save is often several events). Build output ({@code dist/}), editor backups
- * and hidden files (the same rule as the build's, {@link SourceTree}) are ignored, so a rebuild never triggers another.
+ * (an editor's save is often several events). It watches whole folders, normally the project
+ * itself, so that a demo folder that is added, or deleted and restored (a branch switch), and an
+ * included file anywhere in the project are seen. Build output ({@code dist/}, {@code target/},
+ * {@code node_modules/} and the given output folders, which are not even walked), editor backups
+ * and hidden files (the same rule as the build's, {@link SourceTree}) are ignored, so a rebuild
+ * never triggers another.
  */
 public final class SiteWatcher implements AutoCloseable {
 
     private static final long SETTLE_MILLIS = 80;
+    /** Build output and installed packages, wherever they are: never sources of the site. */
+    private static final Set<String> IGNORED_FOLDERS = Set.of("dist", "target", "node_modules");
 
     private final DirectoryWatcher watcher;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -35,22 +45,62 @@ public final class SiteWatcher implements AutoCloseable {
     private final Set<Path> pending = new LinkedHashSet<>();
     private final Consumer<Set<Path>> onChange;
     private final List<Path> roots = new ArrayList<>();
+    private final List<Path> excluded = new ArrayList<>();
     private ScheduledFuture<?> scheduled;
 
     public SiteWatcher(List<Path> roots, Consumer<Set<Path>> onChange) throws IOException {
+        this(roots, List.of(), onChange);
+    }
+
+    /**
+     * @param roots    folders to watch, with everything below them; one inside another is watched once
+     * @param excluded folders not to watch (build output inside a root)
+     */
+    public SiteWatcher(List<Path> roots, List<Path> excluded, Consumer<Set<Path>> onChange) throws IOException {
         this.onChange = onChange;
-        List<Path> existing = new ArrayList<>();
-        for (Path root : roots) {
-            if (Files.isDirectory(root)) {
-                existing.add(root.toAbsolutePath().normalize());
+        excluded.forEach(p -> this.excluded.add(p.toAbsolutePath().normalize()));
+        List<Path> normalized = roots.stream().map(p -> p.toAbsolutePath().normalize()).filter(Files::isDirectory).distinct().toList();
+        for (Path root : normalized) {
+            if (normalized.stream().noneMatch(other -> !other.equals(root) && root.startsWith(other))) {
+                this.roots.add(root);
             }
         }
-        this.roots.addAll(existing);
         this.watcher = DirectoryWatcher.builder()
-                .paths(existing)
+                .paths(this.roots)
                 .fileHashing(false)
+                .fileTreeVisitor(this::visit)
                 .listener(this::onEvent)
                 .build();
+    }
+
+    /** Registers folders (at the start, and each folder created later) without descending into ignored ones. */
+    private void visit(Path start, FileTreeVisitor.Callback onDirectory, FileTreeVisitor.Callback onFile) throws IOException {
+        Files.walkFileTree(start, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (!dir.equals(start) && isIgnoredPath(dir)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                onDirectory.call(dir);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                onFile.call(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE; // deleted while walking: its events tell the rest
+            }
+        });
+    }
+
+    private boolean isIgnoredPath(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        return excluded.stream().anyMatch(abs::startsWith) || isIgnored(belowRoot(abs));
     }
 
     public void start() {
@@ -59,7 +109,7 @@ public final class SiteWatcher implements AutoCloseable {
 
     private void onEvent(DirectoryChangeEvent event) {
         Path path = event.path();
-        if (path == null || event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW || isIgnored(belowRoot(path))) {
+        if (path == null || event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW || isIgnoredPath(path)) {
             return;
         }
         synchronized (pending) {
@@ -89,7 +139,7 @@ public final class SiteWatcher implements AutoCloseable {
         }
         for (Path part : path) {
             String name = part.toString();
-            if (name.equals("dist") || name.endsWith("~")) {
+            if (IGNORED_FOLDERS.contains(name) || name.endsWith("~")) {
                 return true;
             }
         }

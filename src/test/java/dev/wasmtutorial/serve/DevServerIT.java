@@ -106,6 +106,31 @@ class DevServerIT {
     }
 
     @Test
+    void aDemoFolderDeletedAndRestoredIsWatchedAgain(@TempDir Path elsewhere) throws Exception {
+        SiteConfig config = project("---\ntitle: Home\ndescription: A test page.\n---\n\nSee [the demo](../demo/index.html).\n");
+        try (DevServer dev = new DevServer(config, "127.0.0.1", 0, "/", List.of(), true, new PrintStream(log, true))) {
+            // A file outside content, templates and demos: rebuilt, nothing on the site changed.
+            Files.writeString(root.resolve("NOTES.txt"), "not part of the site\n");
+            waitUntil(() -> log.toString().contains("the site is unchanged"));
+
+            // Gone (a branch switch): the page's link to it breaks.
+            Files.move(root.resolve("demo"), elsewhere.resolve("demo"));
+            waitUntil(() -> count(log.toString(), "(still serving the last good build)") == 1);
+            int rebuilds = dev.rebuilds();
+            // Back: published again, and its files are watched again.
+            Files.move(elsewhere.resolve("demo"), root.resolve("demo"));
+            waitUntil(() -> dev.rebuilds() > rebuilds);
+            assertThat(Files.exists(root.resolve("dev-site/demo/dist/add_and_log.wasm"))).isTrue();
+            Files.writeString(root.resolve("demo/source.txt"), "BROKEN\n");
+            waitUntil(() -> count(log.toString(), "(still serving the last good build)") == 2);
+            assertThat(log.toString()).contains("the source says BROKEN");
+        } catch (AssertionError | RuntimeException e) {
+            System.out.println("dev server log:\n" + log);
+            throw e;
+        }
+    }
+
+    @Test
     void anErrorEventCarriesEveryLineAsItsOwnDataField() {
         assertThat(LiveReload.errorFrame("a.md:1: error: x\nsecond line"))
                 .isEqualTo("event: build-error\ndata: a.md:1: error: x\ndata: second line\n\n");
