@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +20,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Compiles C source to a standalone WASI module with emcc: a fresh temp folder per compile, a
- * time limit, an output cap, an environment with only what emcc needs. Results (modules and
+ * Compiles C source to a standalone WASI module with emcc, inside {@link CompilerSandbox}: a
+ * fresh temp folder per compile, one time limit for all its steps, output caps, an environment
+ * with only what emcc needs, and {@link SourceScreen} over the preprocessed source first. Results (modules and
  * compile errors alike) are cached by the source's hash, and concurrent requests for the same
  * source share one compile.
  */
@@ -34,7 +36,11 @@ final class CCompiler {
      * 73-95, 251-254 instead of 180-200 from 64, with 1.0 GiB of server RSS under load instead of
      * 1.46-1.67 (two runs each, alternating).
      */
-    static final List<String> FLAGS = List.of("-O2", "-sALLOW_MEMORY_GROWTH=1", "-sINITIAL_MEMORY=6291456");
+    static final List<String> FLAGS = List.of("-O2", "-sALLOW_MEMORY_GROWTH=1");
+    static final String INITIAL_MEMORY = "6291456";
+    private static final Pattern MEMORY_NEEDED = Pattern.compile("initial memory too small, (\\d+) bytes needed");
+    /** What the preprocessor may produce from one request's source (a macro "bomb" expands to gigabytes). */
+    static final long PREPROCESSED_CAP = 16L * 1024 * 1024;
     /**
      * Linked into every program beside main.c, so that fopen(), stat(), remove() and the like
      * reach the run's /data through WASI (Emscripten 3.1.6's standalone C library refuses every
@@ -58,6 +64,7 @@ final class CCompiler {
     }
 
     private final String emcc;
+    private final CompilerSandbox sandbox;
     private final Map<String, CompletableFuture<Result>> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Result>> eldest) {
@@ -65,12 +72,13 @@ final class CCompiler {
         }
     };
 
-    CCompiler(String emcc) {
+    CCompiler(String emcc, CompilerSandbox sandbox) {
         this.emcc = emcc;
+        this.sandbox = sandbox;
     }
 
     Result compile(String source) throws InterruptedException {
-        String key = sha256(String.join(" ", FLAGS) + " " + FILE_ACCESS_SOURCE + "\n" + source);
+        String key = sha256(String.join(" ", FLAGS) + " " + INITIAL_MEMORY + " " + FILE_ACCESS_SOURCE + "\n" + source);
         CompletableFuture<Result> mine = new CompletableFuture<>();
         CompletableFuture<Result> existing;
         synchronized (cache) {
@@ -103,6 +111,15 @@ final class CCompiler {
 
     private Result compileNow(String source) throws InterruptedException {
         long start = System.nanoTime();
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(ApiLimits.COMPILE_TIMEOUT_MS); // for all steps together
+        Optional<String> noSandbox = sandbox.unavailable();
+        if (noSandbox.isPresent()) {
+            return new Result(null, List.of(), noSandbox.get(), millis(start), false);
+        }
+        List<Diagnostic> directives = SourceScreen.checkSource(source);
+        if (!directives.isEmpty()) {
+            return new Result(null, directives, null, millis(start), false);
+        }
         Path dir = null;
         try {
             dir = Files.createTempDirectory("execute-");
@@ -113,36 +130,51 @@ final class CCompiler {
                 }
             }
             Path log = dir.resolve("emcc.log");
-            List<String> command = new ArrayList<>(List.of(emcc));
-            command.addAll(FLAGS);
-            command.addAll(List.of("main.c", FILE_ACCESS_SOURCE, "--js-library", FILE_ACCESS_SYMBOLS, "-o", "main.wasm"));
-            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            Path preprocessed = dir.resolve("main.i");
-            ProcessBuilder screen = new ProcessBuilder(emcc, "-E", "main.c", "-o", "main.i").directory(dir.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            if (!finish(start(screen, dir))) {
-                return new Result(null, List.of(), "compile stopped after " + ApiLimits.COMPILE_TIMEOUT_MS + " ms", millis(start), false);
+            // The screen reads what the compile will see: the same flags, so the same branches of #if.
+            List<String> screen = new ArrayList<>(List.of(emcc, "-E"));
+            screen.addAll(FLAGS);
+            screen.addAll(List.of("main.c", "-o", "main.i"));
+            Process preprocess = start(screen, dir, log);
+            if (!finish(preprocess, deadline)) {
+                return timedOut(start);
             }
-            if (Files.isRegularFile(preprocessed)) {
-                List<Diagnostic> refused = SourceScreen.check(Files.readString(preprocessed));
-                if (!refused.isEmpty()) {
-                    return new Result(null, refused, null, millis(start), false);
+            Path preprocessed = dir.resolve("main.i");
+            if (preprocess.exitValue() != 0 || !Files.isRegularFile(preprocessed)) {
+                return failed(readCapped(log, dir), start); // fail closed: nothing unscreened is compiled
+            }
+            if (Files.size(preprocessed) > PREPROCESSED_CAP) {
+                return new Result(null, List.of(), "the preprocessed source is over " + PREPROCESSED_CAP / (1024 * 1024)
+                        + " MiB (macros that expand without bound?)", millis(start), false);
+            }
+            List<Diagnostic> refused = SourceScreen.check(Files.readString(preprocessed));
+            if (!refused.isEmpty()) {
+                return new Result(null, refused, null, millis(start), false);
+            }
+            Files.delete(preprocessed);
+            String output = null;
+            for (String memory : List.of(INITIAL_MEMORY, "")) {
+                if (memory.isEmpty()) { // the first link said how much the program's data needs
+                    memory = initialMemoryFor(output);
+                    if (memory == null) {
+                        break;
+                    }
+                }
+                List<String> command = new ArrayList<>(List.of(emcc));
+                command.addAll(FLAGS);
+                command.add("-sINITIAL_MEMORY=" + memory);
+                command.addAll(List.of("main.c", FILE_ACCESS_SOURCE, "--js-library", FILE_ACCESS_SYMBOLS, "-o", "main.wasm"));
+                Process process = start(command, dir, log);
+                if (!finish(process, deadline)) {
+                    return timedOut(start);
+                }
+                output = readCapped(log, dir);
+                Path wasm = dir.resolve("main.wasm");
+                // emcc can exit 1 and still leave a .wasm behind: trust the exit code.
+                if (process.exitValue() == 0 && Files.isRegularFile(wasm)) {
+                    return new Result(Files.readAllBytes(wasm), List.of(), null, millis(start), false);
                 }
             }
-            Process process = start(pb, dir);
-            if (!finish(process)) {
-                return new Result(null, List.of(), "compile stopped after " + ApiLimits.COMPILE_TIMEOUT_MS + " ms", millis(start), false);
-            }
-            String output = readCapped(log).replace(dir.toString() + "/", "").replace(dir.toString(), ".");
-            Path wasm = dir.resolve("main.wasm");
-            // emcc can exit 1 and still leave a .wasm behind: trust the exit code.
-            if (process.exitValue() == 0 && Files.isRegularFile(wasm)) {
-                return new Result(Files.readAllBytes(wasm), List.of(), null, millis(start), false);
-            }
-            List<Diagnostic> diagnostics = diagnostics(output);
-            String message = diagnostics.isEmpty() ? firstErrorLine(output) : null;
-            return new Result(null, diagnostics, message == null ? "compile failed" : message, millis(start), false);
+            return failed(output, start);
         } catch (IOException e) {
             return new Result(null, List.of(), "cannot run emcc: " + e.getMessage(), millis(start), false);
         } finally {
@@ -152,7 +184,36 @@ final class CCompiler {
         }
     }
 
-    private static Process start(ProcessBuilder pb, Path dir) throws IOException {
+    /**
+     * The initial memory a program needs when the linker said the default is too small (static
+     * data over about 1 MiB: Emscripten's 5 MiB stack takes the rest of the 6 MiB), with 1 MiB of
+     * room for the heap, in whole pages; null if the linker said something else or the program
+     * would not fit under the largest memory cap anyway.
+     */
+    static String initialMemoryFor(String linkerOutput) {
+        Matcher m = MEMORY_NEEDED.matcher(linkerOutput == null ? "" : linkerOutput);
+        if (!m.find()) {
+            return null;
+        }
+        long page = 64 * 1024;
+        long needed = Long.parseLong(m.group(1)) + 1024 * 1024;
+        long bytes = (needed + page - 1) / page * page;
+        return bytes > (long) ApiLimits.MAX_MEMORY_MIB * 1024 * 1024 ? null : Long.toString(bytes);
+    }
+
+    private static Result failed(String output, long start) {
+        List<Diagnostic> diagnostics = diagnostics(output);
+        String message = diagnostics.isEmpty() ? firstErrorLine(output) : null;
+        return new Result(null, diagnostics, message == null ? "compile failed" : message, millis(start), false);
+    }
+
+    private static Result timedOut(long start) {
+        return new Result(null, List.of(), "compile stopped after " + ApiLimits.COMPILE_TIMEOUT_MS + " ms", millis(start), false);
+    }
+
+    private Process start(List<String> command, Path dir, Path log) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(sandbox.wrap(command, dir)).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();
         String path = env.getOrDefault("PATH", "/usr/bin:/bin");
         env.clear(); // none of the server's environment reaches the compiler
@@ -162,9 +223,9 @@ final class CCompiler {
         return pb.start();
     }
 
-    /** Waits within the compile time limit; false (and the process tree killed) if it ran out. */
-    private static boolean finish(Process process) throws InterruptedException {
-        if (process.waitFor(ApiLimits.COMPILE_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+    /** Waits until the deadline; false (and the process tree killed) if it ran out. */
+    private static boolean finish(Process process, long deadline) throws InterruptedException {
+        if (process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
             return true;
         }
         process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -194,9 +255,11 @@ final class CCompiler {
         return null;
     }
 
-    private static String readCapped(Path log) throws IOException {
+    /** The compiler's output, capped, with the compile folder's path taken out. */
+    private static String readCapped(Path log, Path dir) throws IOException {
         try (InputStream in = Files.newInputStream(log)) {
-            return new String(in.readNBytes(ApiLimits.COMPILE_OUTPUT_CAP), StandardCharsets.UTF_8);
+            return new String(in.readNBytes(ApiLimits.COMPILE_OUTPUT_CAP), StandardCharsets.UTF_8)
+                    .replace(dir.toString() + "/", "").replace(dir.toString(), ".");
         }
     }
 

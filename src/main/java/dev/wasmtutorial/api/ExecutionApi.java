@@ -19,6 +19,7 @@ public final class ExecutionApi implements SiteExtension, AutoCloseable {
     private final String token;
     private final ApiLimits limits;
     private final CCompiler compiler;
+    private final CompilerSandbox compilerSandbox;
     private RunQueue queue;
 
     /**
@@ -31,7 +32,13 @@ public final class ExecutionApi implements SiteExtension, AutoCloseable {
         this.runsDir = runsDir;
         this.token = token == null || token.isBlank() ? null : token;
         this.limits = limits;
-        this.compiler = new CCompiler(emcc);
+        this.compilerSandbox = CompilerSandbox.probe();
+        this.compiler = new CCompiler(emcc, compilerSandbox);
+    }
+
+    /** Why this server compiles no C (no working sandbox for the compiler), if it does not. */
+    public java.util.Optional<String> cCompilationOff() {
+        return compilerSandbox.unavailable();
     }
 
     @Override

@@ -10,16 +10,47 @@ import java.util.regex.Pattern;
  * let the compiler read the host's files into the module: inline assembly ({@code .incbin} and
  * {@code .include} embed any file the server can read, proven by hand with emcc 3.1.6) and
  * {@code #include} of anything but the compiler's own headers. Checked after macro expansion,
- * so a macro cannot assemble the forbidden words.
+ * so a macro cannot assemble the forbidden words; line directives, which could make the user's
+ * code look like a header's, are refused in the source itself. A courtesy that explains the
+ * refusal: the compiler runs in {@link CompilerSandbox}, where such reads find nothing.
  */
 final class SourceScreen {
 
     private static final Pattern LINE_MARKER = Pattern.compile("^# (\\d+) \"([^\"]*)\".*$");
     private static final Pattern ASM = Pattern.compile("\\b(asm|__asm|__asm__)\\b");
+    /** String and character literals, whichever starts first ('"' is a character, not a string's start). */
+    private static final Pattern LITERAL = Pattern.compile("\"(\\\\.|[^\"\\\\])*\"|'(\\\\.|[^'\\\\])*'");
+    /** A line directive ({@code #line N "file"} or GNU's {@code # N "file"}), which could pass the user's code off as a header's. */
+    private static final Pattern LINE_DIRECTIVE = Pattern.compile("^\\s*(#|%:)\\s*(line\\b|\\d)");
+    private static final Pattern BLOCK_COMMENT = Pattern.compile("/\\*.*?\\*/");
     /** Emscripten's sysroot and clang's builtin headers. */
     private static final Pattern SYSTEM_HEADER = Pattern.compile("^(/usr(/local)?/(share|lib)/.*(emscripten|clang)/.*\\.h|<[^>]+>)$");
 
     private SourceScreen() {
+    }
+
+    /** The user's own source, before preprocessing: line directives are refused. */
+    static List<Diagnostic> checkSource(String source) {
+        List<Diagnostic> problems = new ArrayList<>();
+        String[] lines = source.replace("\\\r\n", "\\\n").split("\r\n|\r|\n", -1);
+        StringBuilder logical = new StringBuilder();
+        int first = 1;
+        for (int i = 0; i < lines.length; i++) {
+            if (logical.length() == 0) {
+                first = i + 1;
+            }
+            String line = lines[i];
+            if (line.endsWith("\\")) { // continued on the next line
+                logical.append(line, 0, line.length() - 1);
+                continue;
+            }
+            logical.append(line);
+            if (LINE_DIRECTIVE.matcher(BLOCK_COMMENT.matcher(logical).replaceAll(" ")).find()) {
+                problems.add(new Diagnostic(first, 0, "error: line directives (#line) are not allowed on this server"));
+            }
+            logical.setLength(0);
+        }
+        return problems;
     }
 
     /** Diagnostics for what the source may not do; empty if it may be compiled. */
@@ -38,7 +69,7 @@ final class SourceScreen {
                 continue;
             }
             if (file.equals("main.c")) {
-                Matcher asm = ASM.matcher(text.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\""));
+                Matcher asm = ASM.matcher(LITERAL.matcher(text).replaceAll("\"\""));
                 if (asm.find()) {
                     problems.add(new Diagnostic(line, 0, "error: inline assembly is not allowed on this server"));
                 }

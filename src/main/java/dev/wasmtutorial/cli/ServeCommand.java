@@ -75,6 +75,9 @@ final class ServeCommand implements Callable<Integer> {
                     new EventStreams(ApiLimits.defaults().maxStreams(), 15_000), executionApi).start()) {
                 System.out.println("serving " + site + " at " + server.url() + (executionApi != null ? " with the execution API" : "")
                         + " (Ctrl+C to stop)");
+                if (executionApi != null) {
+                    executionApi.cCompilationOff().ifPresent(why -> System.out.println("warning: " + why));
+                }
                 server.join();
             }
             return 0;
