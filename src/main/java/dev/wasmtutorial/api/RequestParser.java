@@ -2,7 +2,10 @@ package dev.wasmtutorial.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.wasmtutorial.sandbox.RunSpec;
 
 import java.util.ArrayList;
@@ -17,7 +20,11 @@ import java.util.Set;
 final class RequestParser {
 
     private static final Set<String> FIELDS = Set.of("language", "code", "inputs", "limits", "call");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict: a second value after the object, or a key given twice, is a mistake to name, not to guess at. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     ExecuteRequest parse(byte[] body) throws ApiError {
         JsonNode root;
@@ -37,6 +44,7 @@ final class RequestParser {
             throw bad("language '" + language + "' is not supported", "use \"c\" (C source) or \"wasm\" (a base64 module)");
         }
         String code = text(root, "code", true);
+        wellFormed(code, "code");
         if (code.isEmpty()) {
             throw bad("code is empty", language.equals("c") ? "send C source with a main function" : "send the module as base64");
         }
@@ -57,6 +65,10 @@ final class RequestParser {
         List<String> args = inputs == null ? List.of() : stringList(inputs.get("args"), "inputs.args");
         Map<String, String> files = inputs == null ? Map.of() : files(inputs.get("files"));
         onlyFields(inputs, "inputs.", Set.of("stdin", "args", "files"));
+        wellFormed(stdin, "inputs.stdin");
+        for (String arg : args) {
+            wellFormed(arg, "inputs.args");
+        }
         JsonNode limits = object(root, "limits");
         int timeMs = limit(limits, "timeMs", ApiLimits.DEFAULT_TIME_MS, 1, ApiLimits.MAX_TIME_MS);
         int memoryMiB = limit(limits, "memoryMiB", ApiLimits.DEFAULT_MEMORY_MIB, 1, ApiLimits.MAX_MEMORY_MIB);
@@ -64,6 +76,18 @@ final class RequestParser {
         onlyFields(limits, "limits.", Set.of("timeMs", "memoryMiB", "outputKiB"));
         return new ExecuteRequest(language, code, module, call, stdin, args, files,
                 new RunSpec.Limits(timeMs, memoryMiB * 16, outputKiB * 1024L));
+    }
+
+    /** JSON can escape half a UTF-16 pair (\\ud800), which no file or compiler can take as text. */
+    private static void wellFormed(String text, String field) throws ApiError {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw bad(field + " holds an unpaired UTF-16 surrogate at character " + i, "send well-formed Unicode text");
+            }
+        }
     }
 
     /** A misspelt field would otherwise be ignored silently (a limit not applied, an input not given). */
@@ -102,6 +126,7 @@ final class RequestParser {
                 args.add(n.isIntegralNumber() ? (Number) n.asLong() : (Number) n.asDouble());
             }
         }
+        onlyFields(node, "call.", Set.of("export", "args"));
         return new RunSpec.Call(node.get("export").asText(), args);
     }
 
@@ -110,7 +135,7 @@ final class RequestParser {
         if (n == null || n.isNull()) {
             return fallback;
         }
-        if (!n.isIntegralNumber() || n.asLong() < min || n.asLong() > max) {
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < min || n.asInt() > max) {
             throw bad("limits." + name + " must be a whole number from " + min + " to " + max, "leave it out for the default, " + fallback);
         }
         return n.asInt();
@@ -127,13 +152,24 @@ final class RequestParser {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
-            if (!name.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*") || name.contains("..")) {
+            if (!name.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*") || name.contains("..")
+                    || java.util.Arrays.asList(name.split("/")).contains(".")) {
                 throw bad("inputs.files name '" + name + "' is not a plain relative path", "use names like in.txt or dir/in.txt");
             }
             if (!e.getValue().isTextual()) {
                 throw bad("inputs.files['" + name + "'] must be text", "send the file's content as a string");
             }
+            wellFormed(e.getValue().asText(), "inputs.files['" + name + "']");
             files.put(name, e.getValue().asText());
+        }
+        // A name cannot be a file and a folder at once ("a" and "a/b").
+        for (String name : files.keySet()) {
+            for (int slash = name.indexOf('/'); slash > 0; slash = name.indexOf('/', slash + 1)) {
+                if (files.containsKey(name.substring(0, slash))) {
+                    throw bad("inputs.files names '" + name.substring(0, slash) + "' both a file and the folder of '" + name + "'",
+                            "rename one of them");
+                }
+            }
         }
         return files;
     }

@@ -109,7 +109,9 @@ final class RunRecord {
         result = outcome.result().isEmpty() ? null : outcome.result();
         files = outcome.files();
         runMs = outcome.runMillis();
-        message = outcome.status() == Outcome.Status.REJECTED ? "rejected before running: " + outcome.message() : outcome.message();
+        message = outcome.status() == Outcome.Status.REJECTED && outcome.rejection() != null
+                ? "rejected before running: needs " + outcome.rejection().required() + "; " + outcome.rejection().found()
+                : outcome.message();
         finish(switch (outcome.status()) {
             case SUCCEEDED -> "succeeded";
             case FAILED, REJECTED -> "failed";

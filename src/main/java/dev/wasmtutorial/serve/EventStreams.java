@@ -31,7 +31,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class EventStreams implements AutoCloseable {
 
-    /** Per stream: more unsent bytes than this and the client is too slow to keep. */
+    /**
+     * Per stream: this many unsent bytes when the next event comes and the client is too slow to
+     * keep. An event itself may be larger (a run's final event carries its whole output, up to the
+     * output cap, JSON-escaped): it is queued as long as what waits before it is under the cap.
+     */
     static final int MAX_PENDING_BYTES = 1 << 20;
 
     private final int maxStreams;
@@ -141,7 +145,7 @@ public final class EventStreams implements AutoCloseable {
                 if (closing || done) {
                     return;
                 }
-                if (pendingBytes + bytes.length > MAX_PENDING_BYTES) {
+                if (pendingBytes >= MAX_PENDING_BYTES) {
                     // fall through to fail() outside the lock
                 } else {
                     pending.add(bytes);

@@ -331,7 +331,12 @@ class ExecutionApiIT {
     void importsOutsideThePolicyAreRejectedBeforeRunning() throws Exception {
         JsonNode run = api.run("{\"language\":\"wasm\",\"code\":\"" + module("add_and_log.wasm") + "\",\"call\":{\"export\":\"add_and_log\",\"args\":[1,2]}}");
         assertThat(run.get("status").asText()).isEqualTo("failed");
-        assertThat(run.get("message").asText()).isEqualTo("rejected before running: it imports env.log_value (i32) -> nil, which no host provides");
+        assertThat(run.get("message").asText()).isEqualTo("rejected before running: needs every import provided by a host; "
+                + "it imports env.log_value (i32) -> nil, which no host provides");
+        // What was required and what was found, both.
+        JsonNode args = api.run("{\"language\":\"wasm\",\"code\":\"" + module("add.wasm") + "\",\"call\":{\"export\":\"add\",\"args\":[1]}}");
+        assertThat(args.get("message").asText()).as(args.toString()).startsWith("rejected before running: needs add called with 2 argument(s)")
+                .endsWith("; 1 argument(s)");
     }
 
     @Test
@@ -352,7 +357,17 @@ class ExecutionApiIT {
                 new Case("{\"language\":\"c\",\"code\":\"x\",\"limits\":{\"outputKiB\":\"lots\"}}", 400, "limits.outputKiB"),
                 new Case("{\"language\":\"c\",\"code\":\"x\",\"inputs\":{\"args\":[1]}}", 400, "inputs.args"),
                 new Case("{\"language\":\"c\",\"code\":\"x\",\"inputs\":{\"files\":{\"../etc/passwd\":\"x\"}}}", 400, "inputs.files"),
-                new Case("{\"language\":\"c\",\"code\":\"x\",\"extra\":1}", 400, "extra"));
+                new Case("{\"language\":\"c\",\"code\":\"x\",\"extra\":1}", 400, "extra"),
+                // Found by a review: each used to be accepted, then failed or silently changed.
+                new Case("{\"language\":\"c\",\"code\":\"x\",\"inputs\":{\"files\":{\".\":\"x\"}}}", 400, "inputs.files"),
+                new Case("{\"language\":\"c\",\"code\":\"x\",\"inputs\":{\"files\":{\"./x\":\"y\"}}}", 400, "inputs.files"),
+                new Case("{\"language\":\"c\",\"code\":\"x\",\"inputs\":{\"files\":{\"a\":\"1\",\"a/b\":\"2\"}}}", 400, "inputs.files"),
+                new Case("{\"language\":\"c\",\"code\":\"x\",\"inputs\":{\"files\":{\"x.txt\":\"\\ud800\"}}}", 400, "inputs.files['x.txt']"),
+                new Case("{\"language\":\"c\",\"code\":\"int main(){}//\\ud800\"}", 400, "code"),
+                new Case("{\"language\":\"c\",\"code\":\"x\",\"limits\":{\"timeMs\":18446744073709551916}}", 400, "limits.timeMs"),
+                new Case("{\"language\":\"python\",\"language\":\"c\",\"code\":\"x\"}", 400, "language"),
+                new Case("{\"language\":\"c\",\"code\":\"x\"} {}", 400, "not JSON"),
+                new Case("{\"language\":\"wasm\",\"code\":\"AGFzbQEAAAA=\",\"call\":{\"export\":\"f\",\"argz\":1}}", 400, "call.argz"));
         for (Case c : cases) {
             ApiServer.Answer a = api.post(c.body());
             assertThat(a.status()).as(c.body().substring(0, Math.min(80, c.body().length()))).isEqualTo(c.status());
@@ -382,6 +397,30 @@ class ExecutionApiIT {
         assertThat(tooBig.status()).isEqualTo(413);
         assertThat(tooBig.json().get("error").asText()).contains("limit");
         assertThat(tooBig.json().get("hint").asText()).isNotBlank();
+    }
+
+    /** The final event carries the whole output: over a megabyte once JSON-escaped, still sent; a CR does not eat text. */
+    @Test
+    void bigOutputStillEndsTheStreamWithDoneAndCarriageReturnsBreakLines() throws Exception {
+        String id = api.post(ApiServer.c("""
+                #include <stdio.h>
+                #include <string.h>
+                int main(void) {
+                  printf("50%%\\rDONE\\n");
+                  fflush(stdout);
+                  static char b[200 * 1024];
+                  memset(b, 1, sizeof b);
+                  fwrite(b, 1, sizeof b, stdout);
+                  return 0;
+                }
+                """)).json().get("id").asText();
+        String stream = api.http.send(HttpRequest.newBuilder(api.base.resolve("runs/" + id + "/events")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        // Booleans, not the megabyte-long stream in a failure message.
+        assertThat(stream.contains("data: 50%\n") && stream.contains("data: DONE\n")).as("50%% and DONE both arrive").isTrue();
+        assertThat(stream.contains("event: done\ndata: {")).as("the stream ends with done").isTrue();
+        assertThat(stream.length()).isGreaterThan(1 << 20);
+        assertThat(api.get("runs/" + id).json().get("stdout").asText()).startsWith("50%\rDONE\n");
     }
 
     @Test
