@@ -35,7 +35,7 @@ final class ApiHandler extends Handler.Wrapper {
         this.streams = streams;
         this.store = store;
         this.queue = queue;
-        this.token = token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -90,7 +90,9 @@ final class ApiHandler extends Handler.Wrapper {
         byte[] body = body(request);
         if (token != null) {
             String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-            if (auth == null || !MessageDigest.isEqual(token, auth.getBytes(StandardCharsets.UTF_8))) {
+            // The scheme's name is case-insensitive (RFC 9110, 11.1); the token is compared in constant time.
+            boolean bearer = auth != null && auth.length() > 7 && auth.regionMatches(true, 0, "Bearer ", 0, 7);
+            if (!bearer || !MessageDigest.isEqual(token, auth.substring(7).getBytes(StandardCharsets.UTF_8))) {
                 throw new ApiError(401, "missing or wrong Authorization header", "send Authorization: Bearer <the server's --api-token>");
             }
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.Diagnostics;
 import dev.wasmtutorial.config.SourceLocation;
+import dev.wasmtutorial.config.Suggestions;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -209,27 +210,7 @@ public final class FrontMatterParser {
 
     /** The known key an unknown one is most likely a typo of (case or up to two edits), or null. */
     static String closestKnownKey(String key) {
-        String lower = key.toLowerCase(java.util.Locale.ROOT);
-        return KNOWN_KEYS.stream().filter(k -> editDistance(lower, k) <= (k.length() <= 4 ? 1 : 2)).findFirst().orElse(null);
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return Suggestions.closest(key, KNOWN_KEYS);
     }
 
     /** The file line of a top-level key (the front matter starts on line 2). */

@@ -6,11 +6,14 @@ import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.SitePaths;
 import dev.wasmtutorial.config.SourceLocation;
+import dev.wasmtutorial.config.Suggestions;
 import dev.wasmtutorial.content.SiteLayout;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -52,6 +55,9 @@ final class CodeBlocksExtension extends NodeRenderingExtension {
             html.line();
             return;
         }
+        if (state != null) {
+            checkOptions(block, info, state);
+        }
         String code = block.getContentChars().toString();
         String caption = null;
         String include = info.attributes().get("include");
@@ -73,6 +79,38 @@ final class CodeBlocksExtension extends NodeRenderingExtension {
             html.raw("</figure>");
         }
         html.line();
+    }
+
+    /** What a code fence may say besides its language; anything else is a typo that would be ignored silently. */
+    private static final List<String> OPTIONS = List.of("include", "region");
+
+    private static void checkOptions(FencedCodeBlock block, IncludeDirective.Info info, PageRenderState state) {
+        SourceLocation where = null;
+        String problem = null;
+        String hint = null;
+        if (info.unclosed() != null) {
+            problem = "the value of " + info.unclosed() + "= opens a quote that the line does not close";
+            hint = "write " + info.unclosed() + "=\"...\"";
+        } else if (PythonExample.isOutput(block)) {
+            problem = "an ```output block must come right after the ```python runner block whose output it is";
+            hint = "put it under its runner, or mark the block as plain text (```text)";
+        } else {
+            for (String name : info.attributes().keySet()) {
+                if (!OPTIONS.contains(name)) {
+                    problem = "unknown code block option '" + name + "='" + Suggestions.didYouMean(name, OPTIONS);
+                    hint = "a code block takes include=\"FILE\" and region=\"NAME\"; a live Python example is ```python runner";
+                    break;
+                }
+            }
+            if (problem == null && info.attributes().containsKey("region") && !info.attributes().containsKey("include")) {
+                problem = "region= without include=";
+                hint = "name the file the region is in: include=\"FILE\" region=\"NAME\"";
+            }
+        }
+        if (problem != null) {
+            where = new SourceLocation(state.display(), state.fileLine(block));
+            throw new BuildException(where, problem, hint);
+        }
     }
 
     private String caption(Path file, PageRenderState state) {

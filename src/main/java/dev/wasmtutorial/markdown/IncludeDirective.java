@@ -29,8 +29,12 @@ final class IncludeDirective {
     private static final Pattern ATTRIBUTE = Pattern.compile("(\\w+)=(\"[^\"]*\"|\\S+)");
     private static final Pattern ANY_MARKER = Pattern.compile("\\b(end)?region:\\s*[\\w-]+");
 
-    /** The language (first word of the info string) and its key=value attributes. */
-    record Info(String language, Map<String, String> attributes) {
+    /**
+     * The language (first word of the info string) and its key=value attributes.
+     *
+     * @param unclosed the name of an attribute whose value opens a quote and does not close it, or null
+     */
+    record Info(String language, Map<String, String> attributes, String unclosed) {
 
         static Info parse(String info) {
             String trimmed = info.strip();
@@ -40,15 +44,21 @@ final class IncludeDirective {
                 language = "";
             }
             Map<String, String> attributes = new LinkedHashMap<>();
+            String unclosed = null;
             Matcher m = ATTRIBUTE.matcher(trimmed);
             while (m.find()) {
                 String value = m.group(2);
                 if (value.startsWith("\"")) {
-                    value = value.substring(1, value.length() - 1);
+                    if (value.length() < 2 || !value.endsWith("\"")) { // matched as an unquoted word: no closing quote
+                        unclosed = unclosed == null ? m.group(1) : unclosed;
+                        value = value.substring(1);
+                    } else {
+                        value = value.substring(1, value.length() - 1);
+                    }
                 }
                 attributes.put(m.group(1), value);
             }
-            return new Info(language, attributes);
+            return new Info(language, attributes, unclosed);
         }
     }
 

@@ -6,7 +6,11 @@ import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import dev.wasmtutorial.config.BuildException;
+import dev.wasmtutorial.config.SourceLocation;
+import dev.wasmtutorial.config.Suggestions;
 
+import java.util.List;
 import java.util.Set;
 
 
@@ -34,6 +38,25 @@ final class PythonRunnerExtension extends NodeRenderingExtension {
         builder.nodeRendererFactory(options -> () -> HANDLERS);
     }
 
+    /** What a runner fence may say after {@code python runner}; anything else is a typo that would be ignored silently. */
+    private static final List<String> OPTIONS = List.of("files", "limit");
+
+    private static void checkOptions(FencedCodeBlock fence, NodeRendererContext context) {
+        IncludeDirective.Info info = IncludeDirective.Info.parse(fence.getInfo().toString());
+        String unknown = info.attributes().keySet().stream().filter(k -> !OPTIONS.contains(k)).findFirst().orElse(null);
+        if (unknown == null && info.unclosed() == null) {
+            return;
+        }
+        PageRenderState state = PageRenderState.KEY.get(context.getDocument());
+        SourceLocation where = new SourceLocation(state == null ? "(page)" : state.display(), state == null ? 0 : state.fileLine(fence));
+        if (info.unclosed() != null) {
+            throw new BuildException(where, "the value of " + info.unclosed() + "= opens a quote that the line does not close",
+                    "write " + info.unclosed() + "=\"...\"");
+        }
+        throw new BuildException(where, "unknown Python runner option '" + unknown + "='" + Suggestions.didYouMean(unknown, OPTIONS),
+                "a runner takes files=NAME,NAME (input files under content/) and limit=SECONDS");
+    }
+
     private static void fence(FencedCodeBlock fence, NodeRendererContext context, HtmlWriter html) {
         // An output fence belongs to the runner before it, which has already rendered it.
         if (PythonExample.isOutput(fence) && fence.getPrevious() instanceof FencedCodeBlock previous
@@ -44,6 +67,7 @@ final class PythonRunnerExtension extends NodeRenderingExtension {
             context.delegateRender();
             return;
         }
+        checkOptions(fence, context);
         // Only for runners: flexmark finds a node's line by scanning the page from its start.
         PythonExample example = PythonExample.of(fence, fence.getStartLineNumber() + 1);
         html.line();

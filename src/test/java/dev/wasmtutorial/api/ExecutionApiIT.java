@@ -530,6 +530,15 @@ class ExecutionApiIT {
             assertThat(none.json().get("error").asText()).contains("Authorization");
             assertThat(locked.post(body, "wrong").status()).isEqualTo(401);
             assertThat(locked.post(body, "s3cret").status()).isEqualTo(202);
+            // The scheme's name in any case; the token exactly.
+            for (String header : List.of("bearer s3cret", "BEARER s3cret")) {
+                assertThat(locked.send(HttpRequest.newBuilder(locked.base.resolve("execute")).header("Content-Type", "application/json")
+                        .header("Authorization", header).POST(HttpRequest.BodyPublishers.ofString(body))).status()).as(header).isEqualTo(202);
+            }
+            for (String header : List.of("Bearer S3CRET", "Bearer s3cret ", "Basic s3cret", "Bearers3cret")) {
+                assertThat(locked.send(HttpRequest.newBuilder(locked.base.resolve("execute")).header("Content-Type", "application/json")
+                        .header("Authorization", header).POST(HttpRequest.BodyPublishers.ofString(body))).status()).as(header).isEqualTo(401);
+            }
         }
     }
 

@@ -55,6 +55,20 @@ class CodeBlocksExtensionTest {
                 .startsWith("<figure class=\"code-include\"><figcaption><code>snippets/x.c</code></figcaption>");
     }
 
+    /** A misspelt option, a region without a file, an unclosed quote: each names its line instead of being ignored. */
+    @Test
+    void optionsACodeBlockDoesNotTakeFailWithTheirLine() {
+        for (String[] c : List.of(
+                new String[] {"```c include=\"../demo/add.c\" regoin=\"add\"\n```\n", "unknown code block option 'regoin=' (did you mean 'region'?)"},
+                new String[] {"```c region=\"add\"\n```\n", "region= without include="},
+                new String[] {"```c include=\"../demo/add.c\n```\n", "the value of include= opens a quote that the line does not close"})) {
+            String md = "Text.\n\n" + c[0];
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> renderWithState(md, OneExtension.stateFor(root, md)))
+                    .as(c[0]).isInstanceOf(dev.wasmtutorial.config.BuildException.class)
+                    .satisfies(e -> assertThat(((dev.wasmtutorial.config.BuildException) e).oneLine()).contains("content/page.md:7: error: " + c[1]));
+        }
+    }
+
     @Test
     void mermaidIsADiagramElementWithItsSourceEscaped() {
         String md = "```mermaid\ngraph LR; A-->B & C\n```\n";

@@ -52,13 +52,27 @@ class PythonRunnerExtensionTest {
                 print(1)
                 ```
 
-                ```output
+                ```text
                 1
                 ```
                 """);
         assertThat(html).doesNotContain("data-python-runner")
                 .contains("<pre><code class=\"language-python\">print(1)\n</code></pre>")
-                .contains("<pre><code class=\"language-output\">1\n</code></pre>");
+                .contains("<pre><code class=\"language-text\">1\n</code></pre>");
+    }
+
+    /** Typos in a runner's options, and an output block whose runner is misspelt, would otherwise pass silently. */
+    @Test
+    void unknownRunnerOptionsAndOrphanOutputBlocksFailWithFileAndLine() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> render("Text.\n\n```python runner timeout=5\nprint(1)\n```\n```output\n1\n```\n"))
+                .isInstanceOf(dev.wasmtutorial.config.BuildException.class)
+                .satisfies(e -> assertThat(((dev.wasmtutorial.config.BuildException) e).oneLine())
+                        .startsWith("content/p.md:7: error: unknown Python runner option 'timeout='"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> render("```python runner file=data/a.csv\nprint(1)\n```\n```output\n1\n```\n"))
+                .satisfies(e -> assertThat(((dev.wasmtutorial.config.BuildException) e).oneLine()).contains("(did you mean 'files'?)"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> render("```pyhton runner\nprint(1)\n```\n```output\n1\n```\n"))
+                .satisfies(e -> assertThat(((dev.wasmtutorial.config.BuildException) e).oneLine())
+                        .startsWith("content/p.md:8: error: an ```output block must come right after the ```python runner block"));
     }
 
     @Test
