@@ -190,12 +190,9 @@ public final class Sandbox implements AutoCloseable {
             values[i] = encode(args.get(i), type.params().get(i));
         }
         ExportFunction function = instance.export(call.export());
-        long[] result;
-        try {
-            result = function.apply(values);
-        } catch (WasiExitException e) {
-            return new Returned(new long[] {e.exitCode()}, List.of(ValType.I32));
-        }
+        // An export that calls proc_exit ends the program: that is an exit code, not a result
+        // (WasiExitException goes on to the caller, which reports it as run.exited).
+        long[] result = function.apply(values);
         long[] raw = result == null ? new long[0] : result;
         if (call.hook() != null) {
             hooked(() -> {

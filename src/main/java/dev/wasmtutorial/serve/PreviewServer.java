@@ -64,6 +64,10 @@ public final class PreviewServer implements AutoCloseable {
         server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
+        // Jetty reuses a header it parsed earlier on the same connection when the new one matches
+        // it ignoring case, by default: "Authorization: Bearer S3CRET" then arrived as the
+        // "Bearer s3cret" sent before it, and passed the API's token check (ExecutionApiIT).
+        http.setHeaderCacheCaseSensitive(true);
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);

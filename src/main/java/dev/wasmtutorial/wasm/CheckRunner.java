@@ -74,6 +74,9 @@ final class CheckRunner {
         if (hook != null && hook.failure != null) {
             throw hook.failure; // the memory exchange's own finding, with its expected and actual
         }
+        if (outcome.exitCode() != null && check.returns() != null) {
+            return compare(check, outcome, hook); // a command's exit status is what 'returns' checks, 0 or not
+        }
         return switch (outcome.status()) {
             case SUCCEEDED -> compare(check, outcome, hook);
             case TIMED_OUT -> throw failure(check, "to finish within " + spec.timeoutOrDefault() + " ms",
@@ -101,7 +104,8 @@ final class CheckRunner {
         List<String> expected = new ArrayList<>(hook == null ? List.of() : hook.expected);
         List<String> actual = new ArrayList<>(hook == null ? List.of() : hook.actual);
         if (check.returns() != null) {
-            Long got = outcome.result().isEmpty() ? null : outcome.result().get(0).longValue();
+            Long got = !outcome.result().isEmpty() ? outcome.result().get(0).longValue()
+                    : outcome.exitCode() != null ? Long.valueOf(outcome.exitCode()) : null;
             expected.add("returns " + check.returns());
             actual.add("returns " + (got == null ? "nothing" : got));
             if (!Objects.equals(check.returns(), got)) {

