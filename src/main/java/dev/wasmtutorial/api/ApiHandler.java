@@ -43,10 +43,15 @@ final class ApiHandler extends Handler.Wrapper {
         String path = Request.getPathInContext(request);
         boolean execute = path.equals("/execute");
         boolean runs = path.startsWith("/runs/");
-        if (!execute && !runs) {
+        // Near misses of the API's paths answer in JSON, as the API does, not with the site's HTML pages.
+        boolean nearMiss = path.equals("/runs") || path.startsWith("/execute/");
+        if (!execute && !runs && !nearMiss) {
             return super.handle(request, response, callback);
         }
         try {
+            if (nearMiss) {
+                throw new ApiError(404, "no API path " + path, "the API's paths are POST /execute, GET /runs/{id} and GET /runs/{id}/events");
+            }
             if (!sameOrigin(request)) {
                 throw new ApiError(403, "cross-origin requests are not allowed", "call the API from pages of this server, or without a browser");
             }

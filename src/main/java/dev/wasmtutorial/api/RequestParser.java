@@ -123,7 +123,8 @@ final class RequestParser {
                 if (!n.isNumber()) {
                     throw bad("call.args must be a list of numbers", "e.g. [2, 3]");
                 }
-                args.add(n.isIntegralNumber() ? (Number) n.asLong() : (Number) n.asDouble());
+                // A whole number past 64 bits stays a double, so the sandbox refuses it rather than wrapping it.
+                args.add(n.isIntegralNumber() && n.canConvertToLong() ? (Number) n.asLong() : (Number) n.asDouble());
             }
         }
         onlyFields(node, "call.", Set.of("export", "args"));

@@ -187,7 +187,12 @@ public final class Sandbox implements AutoCloseable {
         }
         long[] values = new long[args.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = encode(args.get(i), type.params().get(i));
+            ValType param = type.params().get(i);
+            if (!fits(args.get(i), param)) { // wrapping or truncating it would run something else than asked
+                throw new Rejected(call.export() + " called with arguments its parameters can hold " + Signatures.of(type),
+                        "argument " + (i + 1) + " is " + args.get(i) + ", which is not " + (param.equals(ValType.I32) ? "an i32" : "an " + param));
+            }
+            values[i] = encode(args.get(i), param);
         }
         ExportFunction function = instance.export(call.export());
         // An export that calls proc_exit ends the program: that is an exit code, not a result
@@ -239,6 +244,20 @@ public final class Sandbox implements AutoCloseable {
             names.add(instance.module().exportSection().getExport(i).name());
         }
         return names;
+    }
+
+    /** Whether {@code value} is a value of the parameter type: a whole number in range for i32 (signed or unsigned) and i64. */
+    static boolean fits(Number value, ValType type) {
+        if (type.equals(ValType.F64) || type.equals(ValType.F32)) {
+            return true;
+        }
+        boolean whole = value instanceof Long || value instanceof Integer
+                || (value instanceof Double d && !d.isInfinite() && d == Math.rint(d) && Math.abs(d) < 0x1p63);
+        if (!whole) {
+            return false;
+        }
+        long v = value.longValue();
+        return !type.equals(ValType.I32) || (v >= Integer.MIN_VALUE && v <= 0xFFFF_FFFFL);
     }
 
     private static long encode(Number value, ValType type) {

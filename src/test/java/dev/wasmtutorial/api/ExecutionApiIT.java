@@ -326,6 +326,14 @@ class ExecutionApiIT {
         assertThat(trap.get("status").asText()).isEqualTo("failed");
         assertThat(trap.get("message").asText()).startsWith("trap");
 
+        // Not wrapped or truncated into something else than asked: refused before running.
+        for (String args : List.of("[2.7,3.9]", "[4294967297,1]", "[123456789012345678901234567890,0]")) {
+            JsonNode wrapped = api.run("{\"language\":\"wasm\",\"code\":\"" + module("add.wasm") + "\",\"call\":{\"export\":\"add\",\"args\":" + args + "}}");
+            assertThat(wrapped.get("status").asText()).as(args).isEqualTo("failed");
+            assertThat(wrapped.get("message").asText()).as(args).startsWith("rejected before running: needs add called with arguments its parameters can hold")
+                    .contains("which is not an i32");
+        }
+
         JsonNode exits = api.run("{\"language\":\"wasm\",\"code\":\"" + module("export_exits.wasm") + "\",\"call\":{\"export\":\"f\"}}");
         assertThat(exits.get("status").asText()).as(exits.toString()).isEqualTo("failed");
         assertThat(exits.get("exitCode").asInt()).isEqualTo(3);
@@ -387,6 +395,12 @@ class ExecutionApiIT {
         ApiServer.Answer unknown = api.get("runs/0123456789abcdef0123456789abcdef");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("error").asText()).contains("no run");
+
+        for (String nearMiss : List.of("runs", "execute/")) {
+            ApiServer.Answer a = api.get(nearMiss);
+            assertThat(a.status()).as(nearMiss).isEqualTo(404);
+            assertThat(a.json().get("error").asText()).as(nearMiss).contains("no API path");
+        }
 
         ApiServer.Answer get = api.get("execute");
         assertThat(get.status()).isEqualTo(405);

@@ -44,6 +44,18 @@ class SandboxTest {
         assertThat(chunks).containsExactly("STDOUT:hi from wasm\n");
     }
 
+    @Test
+    void argumentsMustBeValuesOfTheirParameterTypes() {
+        assertThat(Sandbox.fits(5L, com.dylibso.chicory.wasm.types.ValType.I32)).isTrue();
+        assertThat(Sandbox.fits(-2147483648L, com.dylibso.chicory.wasm.types.ValType.I32)).isTrue();
+        assertThat(Sandbox.fits(4294967295L, com.dylibso.chicory.wasm.types.ValType.I32)).isTrue(); // unsigned view
+        assertThat(Sandbox.fits(4294967296L, com.dylibso.chicory.wasm.types.ValType.I32)).isFalse();
+        assertThat(Sandbox.fits(2.7, com.dylibso.chicory.wasm.types.ValType.I32)).isFalse();
+        assertThat(Sandbox.fits(3.0, com.dylibso.chicory.wasm.types.ValType.I32)).isTrue();
+        assertThat(Sandbox.fits(1e300, com.dylibso.chicory.wasm.types.ValType.I64)).isFalse();
+        assertThat(Sandbox.fits(2.7, com.dylibso.chicory.wasm.types.ValType.F64)).isTrue();
+    }
+
     /** An export that calls proc_exit ended the program: an exit code (failed when not 0), not a return value. */
     @Test
     void anExportThatExitsReportsItsExitCode() throws Exception {
