@@ -151,30 +151,15 @@ final class CCompiler {
                 return new Result(null, refused, null, millis(start), false);
             }
             Files.delete(preprocessed);
-            String output = null;
-            for (String memory : List.of(INITIAL_MEMORY, "")) {
-                if (memory.isEmpty()) { // the first link said how much the program's data needs
-                    memory = initialMemoryFor(output);
-                    if (memory == null) {
-                        break;
-                    }
-                }
-                List<String> command = new ArrayList<>(List.of(emcc));
-                command.addAll(FLAGS);
-                command.add("-sINITIAL_MEMORY=" + memory);
-                command.addAll(List.of("main.c", FILE_ACCESS_SOURCE, "--js-library", FILE_ACCESS_SYMBOLS, "-o", "main.wasm"));
-                Process process = start(command, dir, log);
-                if (!finish(process, deadline)) {
-                    return timedOut(start);
-                }
-                output = readCapped(log, dir);
-                Path wasm = dir.resolve("main.wasm");
-                // emcc can exit 1 and still leave a .wasm behind: trust the exit code.
-                if (process.exitValue() == 0 && Files.isRegularFile(wasm)) {
-                    return new Result(Files.readAllBytes(wasm), List.of(), null, millis(start), false);
-                }
+            Link link = link(INITIAL_MEMORY, dir, log, deadline);
+            String needed = link.wasm() == null ? initialMemoryFor(link.output()) : null;
+            if (needed != null) { // the program's static data does not fit beside the stack: link with what it needs
+                link = link(needed, dir, log, deadline);
             }
-            return failed(output, start);
+            if (link.timedOut()) {
+                return timedOut(start);
+            }
+            return link.wasm() != null ? new Result(link.wasm(), List.of(), null, millis(start), false) : failed(link.output(), start);
         } catch (IOException e) {
             return new Result(null, List.of(), "cannot run emcc: " + e.getMessage(), millis(start), false);
         } finally {
@@ -182,6 +167,27 @@ final class CCompiler {
                 deleteTree(dir);
             }
         }
+    }
+
+    /** One link step's result: the module, or the compiler's output, or neither when the deadline passed. */
+    private record Link(byte[] wasm, String output, boolean timedOut) {
+    }
+
+    private Link link(String initialMemory, Path dir, Path log, long deadline) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(emcc));
+        command.addAll(FLAGS);
+        command.add("-sINITIAL_MEMORY=" + initialMemory);
+        command.addAll(List.of("main.c", FILE_ACCESS_SOURCE, "--js-library", FILE_ACCESS_SYMBOLS, "-o", "main.wasm"));
+        Process process = start(command, dir, log);
+        if (!finish(process, deadline)) {
+            return new Link(null, null, true);
+        }
+        Path wasm = dir.resolve("main.wasm");
+        // emcc can exit 1 and still leave a .wasm behind: trust the exit code.
+        if (process.exitValue() == 0 && Files.isRegularFile(wasm)) {
+            return new Link(Files.readAllBytes(wasm), null, false);
+        }
+        return new Link(null, readCapped(log, dir), false);
     }
 
     /**
