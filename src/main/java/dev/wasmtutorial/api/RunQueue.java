@@ -112,9 +112,18 @@ final class RunQueue implements AutoCloseable {
         }
     }
 
+    /** Stops the runs under way and returns once they have stopped and stored what they got. */
     @Override
     public void close() {
         workers.shutdownNow();
+        try {
+            // A run interrupted here still stores its record: a caller that deletes the runs
+            // folder after close() must not race that write (seen as a test's temp folder that
+            // could not be deleted).
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         sandbox.close();
     }
 }
