@@ -9,7 +9,6 @@ import com.vladsch.flexmark.util.sequence.Escaping;
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.SitePaths;
 import dev.wasmtutorial.config.SourceLocation;
-import dev.wasmtutorial.config.Suggestions;
 import dev.wasmtutorial.content.SiteLayout;
 
 import java.nio.file.Path;
@@ -85,31 +84,17 @@ final class CodeBlocksExtension extends NodeRenderingExtension {
     private static final List<String> OPTIONS = List.of("include", "region");
 
     private static void checkOptions(FencedCodeBlock block, IncludeDirective.Info info, PageRenderState state) {
-        SourceLocation where = null;
-        String problem = null;
-        String hint = null;
-        if (info.unclosed() != null) {
-            problem = "the value of " + info.unclosed() + "= opens a quote that the line does not close";
-            hint = "write " + info.unclosed() + "=\"...\"";
-        } else if (PythonExample.isOutput(block)) {
+        String problem = info.optionProblem("code block", OPTIONS);
+        String hint = "a code block takes include=\"FILE\" and region=\"NAME\"; a live Python example is ```python runner";
+        if (problem == null && PythonExample.isOutput(block)) {
             problem = "an ```output block must come right after the ```python runner block whose output it is";
             hint = "put it under its runner, or mark the block as plain text (```text)";
-        } else {
-            for (String name : info.attributes().keySet()) {
-                if (!OPTIONS.contains(name)) {
-                    problem = "unknown code block option '" + name + "='" + Suggestions.didYouMean(name, OPTIONS);
-                    hint = "a code block takes include=\"FILE\" and region=\"NAME\"; a live Python example is ```python runner";
-                    break;
-                }
-            }
-            if (problem == null && info.attributes().containsKey("region") && !info.attributes().containsKey("include")) {
-                problem = "region= without include=";
-                hint = "name the file the region is in: include=\"FILE\" region=\"NAME\"";
-            }
+        } else if (problem == null && info.attributes().containsKey("region") && !info.attributes().containsKey("include")) {
+            problem = "region= without include=";
+            hint = "name the file the region is in: include=\"FILE\" region=\"NAME\"";
         }
         if (problem != null) {
-            where = new SourceLocation(state.display(), state.fileLine(block));
-            throw new BuildException(where, problem, hint);
+            throw new BuildException(new SourceLocation(state.display(), state.fileLine(block)), problem, hint);
         }
     }
 

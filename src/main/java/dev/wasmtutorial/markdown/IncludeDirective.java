@@ -2,12 +2,14 @@ package dev.wasmtutorial.markdown;
 
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.SourceLocation;
+import dev.wasmtutorial.config.Suggestions;
 import dev.wasmtutorial.content.RealPaths;
 import dev.wasmtutorial.content.TextFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,6 +61,18 @@ final class IncludeDirective {
                 attributes.put(m.group(1), value);
             }
             return new Info(language, attributes, unclosed);
+        }
+
+        /**
+         * What is wrong with the options, for a fence that takes only {@code known} ({@code kind}
+         * names the fence in the message): an unclosed quote or an unknown option, or null.
+         */
+        String optionProblem(String kind, List<String> known) {
+            if (unclosed != null) {
+                return "the value of " + unclosed + "= opens a quote that the line does not close (write " + unclosed + "=\"...\")";
+            }
+            return attributes.keySet().stream().filter(k -> !known.contains(k)).findFirst()
+                    .map(k -> "unknown " + kind + " option '" + k + "='" + Suggestions.didYouMean(k, known)).orElse(null);
         }
     }
 

@@ -8,7 +8,6 @@ import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.SourceLocation;
-import dev.wasmtutorial.config.Suggestions;
 
 import java.util.List;
 import java.util.Set;
@@ -42,19 +41,13 @@ final class PythonRunnerExtension extends NodeRenderingExtension {
     private static final List<String> OPTIONS = List.of("files", "limit");
 
     private static void checkOptions(FencedCodeBlock fence, NodeRendererContext context) {
-        IncludeDirective.Info info = IncludeDirective.Info.parse(fence.getInfo().toString());
-        String unknown = info.attributes().keySet().stream().filter(k -> !OPTIONS.contains(k)).findFirst().orElse(null);
-        if (unknown == null && info.unclosed() == null) {
+        String problem = IncludeDirective.Info.parse(fence.getInfo().toString()).optionProblem("Python runner", OPTIONS);
+        if (problem == null) {
             return;
         }
         PageRenderState state = PageRenderState.KEY.get(context.getDocument());
         SourceLocation where = new SourceLocation(state == null ? "(page)" : state.display(), state == null ? 0 : state.fileLine(fence));
-        if (info.unclosed() != null) {
-            throw new BuildException(where, "the value of " + info.unclosed() + "= opens a quote that the line does not close",
-                    "write " + info.unclosed() + "=\"...\"");
-        }
-        throw new BuildException(where, "unknown Python runner option '" + unknown + "='" + Suggestions.didYouMean(unknown, OPTIONS),
-                "a runner takes files=NAME,NAME (input files under content/) and limit=SECONDS");
+        throw new BuildException(where, problem, "a runner takes files=NAME,NAME (input files under content/) and limit=SECONDS");
     }
 
     private static void fence(FencedCodeBlock fence, NodeRendererContext context, HtmlWriter html) {
