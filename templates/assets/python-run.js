@@ -8,36 +8,72 @@
 // Runs user code as a module of its own, with top-level await (so `await js.fetch(...)` works),
 // and prints a traceback that starts at the user's code, not in Pyodide's machinery.
 const HELPER = `
-import ast, contextvars, linecache, signal, sys, traceback, types
+import ast, base64, contextvars, inspect, linecache, signal, sys, traceback, types
+
+# Rich output by the IPython display protocol: an object shows itself through the first of these
+# methods it has. A run's display(...) calls, and its last expression when that is such an object,
+# go to the page, which shows images as images and HTML in a frame of its own.
+_REPRS = (("image/svg+xml", "_repr_svg_"), ("image/png", "_repr_png_"), ("image/jpeg", "_repr_jpeg_"), ("text/html", "_repr_html_"))
+_display_sink = contextvars.ContextVar("_display_sink", default=None)
+
+def _rich(obj):
+    for mime, method in _REPRS:
+        make = getattr(obj, method, None)
+        if callable(make) and not isinstance(obj, type):
+            data = make()
+            if isinstance(data, bytes):
+                data = base64.b64encode(data).decode() if mime in ("image/png", "image/jpeg") else data.decode()
+            if isinstance(data, str):
+                return mime, data
+    return None
+
+def display(*objs):
+    sink = _display_sink.get()
+    for obj in objs:
+        shown = _rich(obj) or ("text/plain", repr(obj))
+        sys.stdout.flush()
+        if sink is None:
+            print(shown[1])
+        else:
+            sink(*shown)
 
 # The id of the run whose code is executing. Tasks the example starts inherit it, so a task an
 # earlier run left behind still carries that run's id.
 _run_id = contextvars.ContextVar("_run_id", default=0)
 
-async def _run_example(code, namespace, run_id=0):
+async def _run_example(code, namespace, run_id=0, sink=None):
     _run_id.set(run_id)
+    _display_sink.set(sink)
+    namespace.setdefault("display", display)
     # Tracebacks quote the failing line: give the traceback module the example's source.
     linecache.cache["<example>"] = (len(code), None, code.splitlines(True), "<example>")
     try:
-        compiled = compile(code, "<example>", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
-        result = eval(compiled, namespace)
-        if isinstance(result, types.CoroutineType):
-            await result
+        tree = compile(code, "<example>", "exec", flags=ast.PyCF_ONLY_AST | ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
+        last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+        await _evaluate(compile(tree, "<example>", "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT), namespace)
+        if last is not None:
+            value = await _evaluate(compile(ast.Expression(last.value), "<example>", "eval", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT), namespace)
+            if sink is not None and _rich(value) is not None:
+                display(value)
         return "succeeded"
     except BaseException as error:
-        # Drop this helper's own frame (a SyntaxError has no frame of the user's code at all)
-        # and the interrupt handler's, which is where a Stop's KeyboardInterrupt is raised.
+        # Drop this helper's own frames (a SyntaxError has no frame of the user's code at all),
+        # the interrupt handler's included, which is where a Stop's KeyboardInterrupt is raised.
         traceback.print_exception(type(error), error, _example_frames(error.__traceback__))
         return "interrupted" if isinstance(error, KeyboardInterrupt) else "failed"
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
 
+async def _evaluate(compiled, namespace):
+    # Code with a top-level await compiles to a coroutine; a coroutine the code merely returns is a value.
+    result = eval(compiled, namespace)
+    return await result if compiled.co_flags & inspect.CO_COROUTINE else result
+
 def _example_frames(tb):
     kept = []
-    tb = tb.tb_next if tb is not None else None
     while tb is not None:
-        if tb.tb_frame.f_code is not _on_interrupt.__code__:
+        if tb.tb_frame.f_code.co_filename != _run_example.__code__.co_filename:
             kept.append(tb)
         tb = tb.tb_next
     chain = None
@@ -97,8 +133,10 @@ export function createSession(pyodide, stopping = null) {
    * @param request  {code, inputs: {files: {"/data/x.csv": "text"}}, namespace?: a key whose globals persist}
    * @param onOutput (stream, text) for each chunk as it is produced
    * @param id       the run's id, which a Stop names (increasing from 1; only with `stopping`)
+   * @param onDisplay (mime, data) for each rich output (display() and a rich last value); without
+   *                  it display() prints the object's repr and a last value is not shown
    */
-  async function run(request, onOutput = () => {}, id = 0) {
+  async function run(request, onOutput = () => {}, id = 0, onDisplay = undefined) {
     const started = performance.now();
     const out = { stdout: '', stderr: '' };
     sink = (stream, text) => { out[stream] += text; onOutput(stream, text); };
@@ -116,7 +154,8 @@ export function createSession(pyodide, stopping = null) {
         namespace.set('__name__', '__main__');
         if (request.namespace !== undefined) namespaces.set(request.namespace, namespace);
       }
-      status = await runExample(request.code, namespace, id);
+      // undefined, not null: Pyodide turns null into jsnull, not None.
+      status = await runExample(request.code, namespace, id, onDisplay ?? undefined);
     } finally {
       current = 0;
       ended = Math.max(ended, id);

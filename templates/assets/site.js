@@ -116,8 +116,21 @@ if (tryIt) {
 }
 
 // Offline: a service worker precaches the whole site after the first visit.
+// What this page fetched before the service worker controlled it (on a first visit: its scripts,
+// the editor, Python if the reader ran it at once) went past the worker's cache: the worker is
+// told those URLs once it is active, and again whenever the Python runner has loaded Python.
 if ('serviceWorker' in navigator && document.documentElement.dataset.offline === 'on') {
-  navigator.serviceWorker.register(new URL('sw.js', root), { scope: root.pathname }).catch(() => { /* offline support is optional */ });
+  const uncontrolled = !navigator.serviceWorker.controller;
+  navigator.serviceWorker.register(new URL('sw.js', root), { scope: root.pathname }).then(() => {
+    if (!uncontrolled) return;
+    const storeFetched = () => navigator.serviceWorker.ready.then((registration) => registration.active.postMessage({
+      type: 'store-fetched',
+      urls: performance.getEntriesByType('resource').map((entry) => entry.name).filter((url) => url.startsWith(root.href)),
+    }));
+    storeFetched();
+    document.addEventListener('python-loaded', storeFetched);
+    document.addEventListener('editor-loaded', storeFetched);
+  }).catch(() => { /* offline support is optional */ });
 }
 
 // Live Python examples: the small runner loads here; Python and the editor only when used.

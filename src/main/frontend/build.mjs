@@ -3,8 +3,9 @@
 //   node build.mjs assets SRC_DIR OUT_DIR
 //       Bundles and minifies SRC_DIR's site.js (with its lazily loaded search.js), theme.js and site.css into OUT_DIR with content-hashed names, copies
 //       the other files as they are, and writes OUT_DIR/manifest.json (name -> hashed name).
-//       Pyodide's runtime files are copied to OUT_DIR/pyodide/ and python-worker.js, which loads
-//       them, is bundled on its own (its hashed name is compiled into python-runner.js).
+//       Pyodide's runtime files are copied to OUT_DIR/pyodide/; python-worker.js (which loads them)
+//       and python-frame.js (the sandboxed frame that hosts it) are bundled on their own: the page
+//       fetches them and hands them to the frame (their hashed names are compiled into python-runner.js).
 //
 //   node build.mjs postprocess SITE_DIR
 //       Run by the site generator on its staging folder before the link check: turns every
@@ -37,8 +38,8 @@ async function files(dir) {
 // Pyodide's files, published under assets/pyodide/ and loaded by the Python Worker on first Run.
 const PYODIDE_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
 
-/** Copies Pyodide into OUT_DIR/pyodide and bundles the Worker that loads it; returns the Worker's hashed name. */
-async function pythonWorker(srcDir, outDir) {
+/** Copies Pyodide into OUT_DIR/pyodide; returns each file's size in bytes (for the progress bar). */
+async function copyPyodide(outDir) {
   const sizes = {};
   await mkdir(join(outDir, 'pyodide'), { recursive: true });
   for (const name of PYODIDE_FILES) {
@@ -46,15 +47,22 @@ async function pythonWorker(srcDir, outDir) {
     await copyFile(from, join(outDir, 'pyodide', name));
     sizes[name] = (await stat(from)).size;
   }
+  return sizes;
+}
+
+/**
+ * Bundles one script that the page does not import but fetches and hands to the Python sandbox
+ * frame (the frame's code, the Worker's); returns its hashed name.
+ */
+async function sandboxScript(srcDir, outDir, entry, format) {
   const result = await esbuild.build({
-    entryPoints: [join(srcDir, 'python-worker.js')],
+    entryPoints: [join(srcDir, entry)],
     outdir: outDir,
     bundle: true,
-    format: 'esm',
+    format,
     minify: true,
     target: ['es2020'],
     entryNames: '[name]-[hash]',
-    define: { __PYODIDE_FILES__: JSON.stringify(sizes) },
     metafile: true,
     logLevel: 'error',
   });
@@ -78,9 +86,14 @@ async function assets(srcDir, finalDir) {
 }
 
 async function bundleAssets(srcDir, outDir) {
-  const worker = await pythonWorker(srcDir, outDir);
+  const sizes = await copyPyodide(outDir);
+  // A classic Worker: Chromium refuses a module Worker from a blob: URL of an opaque origin.
+  const worker = await sandboxScript(srcDir, outDir, 'python-worker.js', 'iife');
+  const frame = await sandboxScript(srcDir, outDir, 'python-frame.js', 'esm');
+  // Each define a string: esbuild moves an object-valued one into a chunk that every entry imports,
+  // theme.js too, which is a classic script and cannot import.
   const result = await esbuild.build({
-    define: { __PYTHON_WORKER__: JSON.stringify(worker) },
+    define: { __PYTHON_WORKER__: JSON.stringify(worker), __PYTHON_FRAME__: JSON.stringify(frame), __PYODIDE_FILES__: JSON.stringify(JSON.stringify(sizes)) },
     entryPoints: [join(srcDir, 'site.js'), join(srcDir, 'theme.js'), join(srcDir, 'site.css')],
     outdir: outDir,
     bundle: true,
@@ -112,6 +125,7 @@ async function bundleAssets(srcDir, outDir) {
     }
   }
   manifest['python-worker.js'] = worker;
+  manifest['python-frame.js'] = frame;
   const sorted = Object.fromEntries(Object.entries(manifest).sort());
   await writeFile(join(outDir, 'manifest.json'), JSON.stringify(sorted, null, 2) + '\n');
   const outputs = Object.entries(result.metafile.outputs);

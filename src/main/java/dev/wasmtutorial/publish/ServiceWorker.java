@@ -111,23 +111,39 @@ public final class ServiceWorker {
                     return response;
                   })));
 
-                self.addEventListener('fetch', (event) => {
-                  const request = event.request;
-                  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) {
-                    return;
-                  }
+                const answer = (request) => {
                   const path = largePath(request.url);
                   if (path !== null) {
-                    event.respondWith(fromLargeFiles(request, path));
-                    return;
+                    return fromLargeFiles(request, path);
                   }
-                  event.respondWith(caches.open(CACHE).then((cache) =>
+                  return caches.open(CACHE).then((cache) =>
                     cache.match(request, { ignoreSearch: true }).then((cached) => cached || fetch(request).then((response) => {
                       if (response.ok && response.type === 'basic') {
                         cache.put(request, response.clone());
                       }
                       return response;
-                    }))));
+                    })));
+                };
+
+                self.addEventListener('fetch', (event) => {
+                  const request = event.request;
+                  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) {
+                    return;
+                  }
+                  event.respondWith(answer(request));
+                });
+
+                // A page opened before this worker took control fetched its scripts (and, if the
+                // reader ran Python at once, Pyodide) past it: the page sends those URLs, and the
+                // ones in this site's scope are stored as if they had come through here.
+                self.addEventListener('message', (event) => {
+                  const data = event.data;
+                  if (!data || data.type !== 'store-fetched' || !Array.isArray(data.urls)) {
+                    return;
+                  }
+                  const scope = self.registration.scope;
+                  const urls = data.urls.filter((url) => typeof url === 'string' && url.startsWith(scope) && !url.includes('#'));
+                  event.waitUntil(Promise.all(urls.map((url) => answer(new Request(url)).catch(() => null))));
                 });
                 """.formatted(version, list, LARGE_FILES_CACHE, large);
     }

@@ -26,7 +26,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The live Python examples (Pyodide in a Worker) in headless Chromium: served by the preview
+ * The live Python examples (Pyodide in a Worker inside a sandboxed frame; {@link PythonSandboxIT}
+ * tries to get out of it) in headless Chromium: served by the preview
  * server (COOP/COEP, CSP: cross-origin isolated, Stop interrupts) and by a plain static host
  * (not isolated, Stop restarts the Worker).
  */
@@ -63,7 +64,8 @@ class PythonRunnerIT {
         context = chromium.browser.newContext();
         otherOrigins.clear();
         context.onRequest(r -> {
-            if (!r.url().startsWith(site.origin() + "/") && !r.url().startsWith(plainHost.url("")) && !r.url().startsWith("data:")) {
+            if (!r.url().startsWith(site.origin() + "/") && !r.url().startsWith(plainHost.url("")) && !r.url().startsWith("data:")
+                    && !r.url().startsWith("blob:")) {
                 otherOrigins.add(r.url());
             }
         });
@@ -251,6 +253,33 @@ class PythonRunnerIT {
     }
 
     /**
+     * A real first visit: the page, the editor and Python are all fetched before the service
+     * worker controls the page (nothing waits for it), so they pass it by; the page then has it
+     * store them. Offline, the reloaded page still opens the editor and runs Python.
+     */
+    @Test
+    void aFirstVisitWithOneRunWorksOfflineAfterwards() {
+        page.navigate(site.url(PAGE).toString());
+        Locator runner = runner(0);
+        type(runner, "print('typed on the first visit')");
+        run(runner, "succeeded");
+        Object stored = page.evaluate("async () => { for (let i = 0; i < 600; i++) { const urls = [];"
+                + " for (const key of await caches.keys()) urls.push(...(await (await caches.open(key)).keys()).map(r => r.url));"
+                + " if (urls.some(u => u.includes('python-editor')) && urls.some(u => u.includes('pyodide.asm.wasm'))"
+                + " && urls.some(u => u.includes('python-frame')) && urls.some(u => u.includes('python-worker'))) return true;"
+                + " await new Promise(r => setTimeout(r, 100)); } return false; }");
+        assertThat(stored).as("the editor, the frame, the Worker and Pyodide stored by the service worker within 60 s").isEqualTo(true);
+
+        context.setOffline(true);
+        page.reload();
+        Locator again = runner(0);
+        type(again, "print('and offline')");
+        run(again, "succeeded");
+        assertThat(again.locator(".runner-output")).hasText("and offline");
+        context.setOffline(false);
+    }
+
+    /**
      * Pyodide is 13.5 MB: a new version of the site (any page changed) must not make a reader who
      * ran Python once download it again. Served from a copy of the site, whose service worker is
      * then changed as the next build would change it (its cache name); once the new version has
@@ -304,6 +333,7 @@ class PythonRunnerIT {
         assertThat(bytes.doubleValue()).isPositive().isLessThan(50 * 1024);
         @SuppressWarnings("unchecked")
         List<String> loaded = (List<String>) page.evaluate("() => performance.getEntriesByType('resource').map(e => e.name)");
-        assertThat(loaded).noneMatch(url -> url.contains("pyodide") || url.contains("python-editor") || url.contains("python-worker"));
+        assertThat(loaded).noneMatch(url -> url.contains("pyodide") || url.contains("python-editor") || url.contains("python-worker")
+                || url.contains("python-frame"));
     }
 }
