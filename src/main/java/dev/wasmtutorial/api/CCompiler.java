@@ -1,5 +1,6 @@
 package dev.wasmtutorial.api;
 
+import dev.wasmtutorial.config.BoundedProcess;
 import dev.wasmtutorial.config.Hashes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -134,8 +135,8 @@ final class CCompiler {
             List<String> screen = new ArrayList<>(List.of(emcc, "-E"));
             screen.addAll(FLAGS);
             screen.addAll(List.of("main.c", "-o", "main.i"));
-            Process preprocess = start(screen, dir, log);
-            if (!finish(preprocess, deadline)) {
+            BoundedProcess preprocess = start(screen, dir, log);
+            if (!preprocess.await(deadline, null)) {
                 return timedOut(start);
             }
             Path preprocessed = dir.resolve("main.i");
@@ -178,8 +179,8 @@ final class CCompiler {
         command.addAll(FLAGS);
         command.add("-sINITIAL_MEMORY=" + initialMemory);
         command.addAll(List.of("main.c", FILE_ACCESS_SOURCE, "--js-library", FILE_ACCESS_SYMBOLS, "-o", "main.wasm"));
-        Process process = start(command, dir, log);
-        if (!finish(process, deadline)) {
+        BoundedProcess process = start(command, dir, log);
+        if (!process.await(deadline, null)) {
             return new Link(null, null, true);
         }
         Path wasm = dir.resolve("main.wasm");
@@ -217,26 +218,16 @@ final class CCompiler {
         return new Result(null, List.of(), "compile stopped after " + ApiLimits.COMPILE_TIMEOUT_MS + " ms", millis(start), false);
     }
 
-    private Process start(List<String> command, Path dir, Path log) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(sandbox.wrap(command, dir)).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+    /** Output to a file, read only once the step is over (capped); the deadline kills the sandbox with all it started. */
+    private BoundedProcess start(List<String> command, Path dir, Path log) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(sandbox.wrap(command, dir)).directory(dir.toFile());
         Map<String, String> env = pb.environment();
         String path = env.getOrDefault("PATH", "/usr/bin:/bin");
         env.clear(); // none of the server's environment reaches the compiler
         env.put("PATH", path);
         env.put("HOME", dir.toString());
         env.put("NODE_PATH", "/usr/share/nodejs");
-        return pb.start();
-    }
-
-    /** Waits until the deadline; false (and the process tree killed) if it ran out. */
-    private static boolean finish(Process process, long deadline) throws InterruptedException {
-        if (process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-            return true;
-        }
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        return false;
+        return BoundedProcess.start(pb, log);
     }
 
     /** Errors and warnings located in the user's file; messages about the compiler's own files are left out. */

@@ -37,6 +37,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,6 +79,9 @@ public final class SiteBuilder {
             return out.toString();
         }
     }
+
+    /** The asset bundler's and the post-processor's deadline: a command still running after it is stopped and the build fails. */
+    private static final Duration FRONT_END_TIMEOUT = Duration.ofMinutes(10);
 
     /** Wall time per stage, in order. */
     private final Map<String, Long> stageMillis = new java.util.LinkedHashMap<>();
@@ -378,7 +382,7 @@ public final class SiteBuilder {
         List<String> command = new ArrayList<>(config.postProcess());
         command.add(staging.root().toString());
         log.println("post-process: " + String.join(" ", config.postProcess()));
-        new ProcessRunner(log, 10).run(command, config.projectRoot(), "post-process (" + String.join(" ", config.postProcess()) + ")",
+        new ProcessRunner(log, FRONT_END_TIMEOUT).run(command, config.projectRoot(), "post-process (" + String.join(" ", config.postProcess()) + ")",
                 "run the command by hand on a built site to see the full output");
         staging.refreshFromDisk("post-process");
     }
@@ -388,7 +392,7 @@ public final class SiteBuilder {
         List<String> command = new ArrayList<>(config.assetsBuild());
         command.add(config.assetSources().toString());
         command.add(config.assetsDir().toString());
-        new ProcessRunner(log, 10).run(command, config.projectRoot(), "asset bundling (" + String.join(" ", config.assetsBuild()) + ")",
+        new ProcessRunner(log, FRONT_END_TIMEOUT).run(command, config.projectRoot(), "asset bundling (" + String.join(" ", config.assetsBuild()) + ")",
                 "run the command by hand to see the full output");
     }
 

@@ -3,6 +3,7 @@ package dev.wasmtutorial.python;
 import dev.wasmtutorial.config.Hashes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wasmtutorial.config.BoundedProcess;
 import dev.wasmtutorial.config.BuildException;
 import dev.wasmtutorial.config.SourceLocation;
 import dev.wasmtutorial.content.Page;
@@ -150,12 +151,8 @@ public final class PythonExampleCheck {
             List<String> argv = new ArrayList<>(command);
             argv.add(requestFile.toString());
             argv.add(resultFile.toString());
-            Process process = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
-            boolean finished = process.waitFor(limit, TimeUnit.SECONDS);
-            if (!finished) {
-                process.destroyForcibly().waitFor();
-            }
-            Files.readAllLines(logFile).forEach(line -> log.println("  " + line));
+            BoundedProcess process = BoundedProcess.start(new ProcessBuilder(argv), logFile);
+            boolean finished = process.await(System.nanoTime() + TimeUnit.SECONDS.toNanos(limit), line -> log.println("  " + line));
             Map<String, String> outputs = new LinkedHashMap<>();
             if (Files.isRegularFile(resultFile)) {
                 for (String line : Files.readAllLines(resultFile)) {

@@ -7,6 +7,7 @@ import dev.wasmtutorial.config.SourceLocation;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -16,10 +17,13 @@ import java.util.List;
  */
 public final class DemoScriptRunner {
 
+    /** A demo's build script still running after this is stopped and the build fails. */
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
     private final ProcessRunner runner;
 
     public DemoScriptRunner(PrintStream log) {
-        this.runner = new ProcessRunner(log, 5);
+        this.runner = new ProcessRunner(log, TIMEOUT);
     }
 
     public void run(Path script, String display) {
