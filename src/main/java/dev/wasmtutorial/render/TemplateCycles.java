@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the include/extends/embed/import chain by which a template reaches itself, to name the
- * file and line when rendering it overflowed the stack. Only consulted after an overflow: a
- * guarded recursive include is legitimate, so this is a diagnosis, not a rule.
+ * file and line when rendering it overflowed the stack or nested more includes than
+ * {@link IncludeDepth} allows. Only consulted then: a guarded recursive include is legitimate, so
+ * this is a diagnosis, not a rule.
  */
 final class TemplateCycles {
 

@@ -56,6 +56,7 @@ public final class TemplateRenderer {
                 .autoEscaping(true)
                 .addEscapingStrategy("html", MarkupEscaping::escape) // replaces Pebble's own: the same text, faster to start
                 .newLineTrimming(true)
+                .extension(new IncludeDepth())
                 .build();
     }
 
@@ -83,7 +84,7 @@ public final class TemplateRenderer {
             compiled.evaluate(out, model);
         } catch (PebbleException e) {
             throw templateError(e, template);
-        } catch (StackOverflowError e) {
+        } catch (StackOverflowError | IncludeDepth.TooDeep e) {
             throw endlessRecursion(template);
         } catch (IOException e) {
             throw new BuildException(usedBy, "cannot render template: " + e.getMessage(), null, e);

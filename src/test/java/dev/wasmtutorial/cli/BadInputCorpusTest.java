@@ -3,6 +3,7 @@ package dev.wasmtutorial.cli;
 import dev.wasmtutorial.TestFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,13 @@ class BadInputCorpusTest {
 
     static void prepend(Path file, String text) throws IOException {
         Files.writeString(file, text + Files.readString(file));
+    }
+
+    /** Inserts {@code text} so that it becomes line {@code line} of {@code file}. */
+    static void insertLine(Path file, int line, String text) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        lines.add(line - 1, text);
+        Files.write(file, lines);
     }
 
     static String nestedList(int levels) {
@@ -139,6 +147,13 @@ class BadInputCorpusTest {
                             write(r, "templates/loop.peb", "{% include \"loop\" %}\n");
                             prepend(r.resolve("templates/page.peb"), "{% include \"loop\" %}");
                         }),
+                // Each level of include looks variables up through one more scope: these ran for minutes.
+                bad("page template that includes itself inside its block",
+                        "templates/page.peb:3: error: template 'page' includes itself without end (page -> page)",
+                        r -> insertLine(r.resolve("templates/page.peb"), 3, "{% include \"page\" %}")),
+                bad("layout that includes the page that extends it",
+                        "templates/base.peb:8: error: template 'base' includes itself without end (page -> base -> page)",
+                        r -> insertLine(r.resolve("templates/base.peb"), 8, "{% include \"page\" %}")),
                 bad("recursive macro", "templates/page.peb:1: error: macro 'boom' calls itself without end (boom -> boom)",
                         r -> prepend(r.resolve("templates/page.peb"), "{% macro boom(n) %}{{ boom(n) }}{% endmacro %}{{ boom(1) }}")),
                 bad("macros that call each other", "templates/macros.peb:2: error: macro 'tick' calls itself without end (tick -> tock -> tick)",
@@ -151,11 +166,7 @@ class BadInputCorpusTest {
                         r -> prepend(r.resolve("templates/page.peb"), "{% if page.title %}\n")),
                 bad("unclosed if inside a block", "templates/page.peb:3: error: template error: '{% if %}' is never closed "
                                 + "(Pebble met '{% endblock %}' on line",
-                        r -> {
-                            List<String> lines = new ArrayList<>(Files.readAllLines(r.resolve("templates/page.peb")));
-                            lines.add(2, "{% if page.title %}");
-                            Files.write(r.resolve("templates/page.peb"), lines);
-                        }),
+                        r -> insertLine(r.resolve("templates/page.peb"), 3, "{% if page.title %}")),
                                 bad("unknown template", "content/intro.md:1: error: unknown template 'landing' (hint: available templates: 404, base, page)",
                         r -> write(r, "content/intro.md", "---\ntitle: A\ndescription: D.\ntemplate: landing\n---\ntext\n")),
                 bad("template path as template name", "content/intro.md:1: error: unknown template '../x'",
@@ -245,6 +256,11 @@ class BadInputCorpusTest {
                     assertThat(r.resolve("site/sitemap.xml")).content().contains("/about%20us.html</loc>")
                             .contains("/%C3%9Cber%20uns.html</loc>");
                 }),
+                new GoodCase("a template that includes itself until a condition stops it", r -> {
+                    write(r, "templates/countdown.peb", "{% if n > 0 %}{{ n }},{% include \"countdown\" with {\"n\": n - 1} %}{% endif %}");
+                    insertLine(r.resolve("templates/page.peb"), 3, "<p id=\"countdown\">{% include \"countdown\" with {\"n\": 50} %}</p>");
+                }, r -> assertThat(r.resolve("site/intro.html")).content().contains("<p id=\"countdown\">50,49,48,")
+                        .contains(",3,2,1,</p>")),
                 new GoodCase("1,000 nested quotes", r -> write(r, "content/intro.md", HEAD + ">".repeat(1000) + " deep\n"),
                         r -> assertThat(r.resolve("site/intro.html")).content().contains("<blockquote>\n".repeat(1000) + "<p>deep</p>")),
                 new GoodCase("500 nested list levels", r -> write(r, "content/intro.md", HEAD + nestedList(500)),
@@ -313,6 +329,7 @@ class BadInputCorpusTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a case that hangs the build fails instead of holding the suite
     void badInputIsOneLineExitOneAndTheSiteUntouched(Case c) throws Exception {
         Map<String, String> before = snapshot(root.resolve("site"));
         c.setup().apply(root);
