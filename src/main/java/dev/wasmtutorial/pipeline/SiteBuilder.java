@@ -115,12 +115,14 @@ public final class SiteBuilder {
     }
 
     public Summary build() {
-        everyPageMade = false;
-        try {
-            return buildSite();
-        } finally {
-            if (renderCache != null) {
-                renderCache.finish(everyPageMade);
+        try (BuildLock lock = BuildLock.acquire(config, log, BuildLock.WAIT)) {
+            everyPageMade = false;
+            try {
+                return buildSite();
+            } finally {
+                if (renderCache != null) {
+                    renderCache.finish(everyPageMade);
+                }
             }
         }
     }
