@@ -1,5 +1,7 @@
 package dev.wasmtutorial.api;
 
+import dev.wasmtutorial.config.CommandPath;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ final class CompilerSandbox {
 
     /** Finds bwrap and proves it can start a program in the sandbox this class uses. */
     static CompilerSandbox probe() {
-        Optional<Path> bwrap = onPath("bwrap");
+        Optional<Path> bwrap = CommandPath.find("bwrap");
         if (bwrap.isEmpty()) {
             return new CompilerSandbox(null, "C compilation is off on this server: it compiles untrusted C only inside an "
                     + "operating-system sandbox, and bwrap (bubblewrap) is not installed (hint for its operator: apt-get install bubblewrap)");
@@ -86,14 +88,4 @@ final class CompilerSandbox {
         return out;
     }
 
-    private static Optional<Path> onPath(String name) {
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
 }

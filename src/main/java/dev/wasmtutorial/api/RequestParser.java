@@ -39,17 +39,20 @@ final class RequestParser {
             throw bad("body must be a JSON object", "send {\"language\":\"c\",\"code\":\"...\"}");
         }
         onlyFields(root, "", FIELDS);
-        String language = text(root, "language", true);
-        if (!language.equals("c") && !language.equals("wasm")) {
-            throw bad("language '" + language + "' is not supported", "use \"c\" (C source) or \"wasm\" (a base64 module)");
-        }
+        String name = text(root, "language", true);
+        Language language = Language.of(name).orElseThrow(() -> bad("language '" + name + "' is not supported",
+                "use \"python\" (Python source), \"c\" (C source) or \"wasm\" (a base64 module)"));
         String code = text(root, "code", true);
         wellFormed(code, "code");
         if (code.isEmpty()) {
-            throw bad("code is empty", language.equals("c") ? "send C source with a main function" : "send the module as base64");
+            throw bad("code is empty", switch (language) {
+                case PYTHON -> "send Python source";
+                case C -> "send C source with a main function";
+                case WASM -> "send the module as base64";
+            });
         }
         byte[] module = null;
-        if (language.equals("wasm")) {
+        if (language == Language.WASM) {
             try {
                 module = Base64.getDecoder().decode(code.replaceAll("\\s", ""));
             } catch (IllegalArgumentException e) {
@@ -103,12 +106,13 @@ final class RequestParser {
         }
     }
 
-    private static RunSpec.Call call(JsonNode node, String language) throws ApiError {
+    private static RunSpec.Call call(JsonNode node, Language language) throws ApiError {
         if (node == null || node.isNull()) {
             return null;
         }
-        if (!language.equals("wasm")) {
-            throw bad("call is only for language \"wasm\"", "a C program runs through main; remove call");
+        if (language != Language.WASM) {
+            throw bad("call is only for language \"wasm\"", language == Language.C ? "a C program runs through main; remove call"
+                    : "a Python program runs from its first line; remove call");
         }
         if (!node.isObject() || !node.path("export").isTextual() || node.path("export").asText().isEmpty()) {
             throw bad("call.export must be the name of an exported function", "e.g. \"call\": {\"export\": \"add\", \"args\": [2, 3]}");
@@ -208,7 +212,7 @@ final class RequestParser {
         if (n == null || n.isNull()) {
             if (required) {
                 throw bad("missing field '" + field + "'", field.equals("code") ? "send the source (or base64 module) in code"
-                        : "set language to \"c\" or \"wasm\"");
+                        : "set language to \"python\", \"c\" or \"wasm\"");
             }
             return "";
         }

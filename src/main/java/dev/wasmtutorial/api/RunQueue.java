@@ -3,6 +3,7 @@ package dev.wasmtutorial.api;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import dev.wasmtutorial.python.PythonPool;
 import dev.wasmtutorial.sandbox.Outcome;
 import dev.wasmtutorial.sandbox.RunListener;
 import dev.wasmtutorial.sandbox.RunSpec;
@@ -25,9 +26,11 @@ final class RunQueue implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final Sandbox sandbox;
     private final CCompiler compiler;
+    private final PythonPool python;
     private final RunStore store;
 
-    RunQueue(ApiLimits limits, CCompiler compiler, RunStore store) {
+    RunQueue(ApiLimits limits, CCompiler compiler, PythonPool python, RunStore store) {
+        this.python = python;
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(limits.queue()), r -> {
@@ -75,8 +78,12 @@ final class RunQueue implements AutoCloseable {
 
     private void execute(RunRecord run, ExecuteRequest request) {
         try {
+            if (request.language() == Language.PYTHON) {
+                runPython(run, request);
+                return;
+            }
             byte[] bytes = request.module();
-            if (request.language().equals("c")) {
+            if (request.language() == Language.C) {
                 run.compiling();
                 CCompiler.Result compiled = compiler.compile(request.code());
                 run.compiled(compiled.millis(), compiled.cached());
@@ -110,6 +117,19 @@ final class RunQueue implements AutoCloseable {
                 store.finish(run);
             }
         }
+    }
+
+    private void runPython(RunRecord run, ExecuteRequest request) throws InterruptedException {
+        var off = python.unavailable();
+        if (off.isPresent()) {
+            run.failed(off.get());
+            return;
+        }
+        run.running();
+        RunSpec.Limits limits = request.limits();
+        RunListener listener = (channel, text) -> run.output(channel == RunListener.Channel.STDOUT, text);
+        run.finished(python.run(request.code(), request.stdin(), request.args(), request.files(), (int) limits.timeMs(),
+                (int) (limits.memoryPages() / 16), limits.outputBytes(), listener));
     }
 
     /** Stops the runs under way and returns once they have stopped and stored what they got. */

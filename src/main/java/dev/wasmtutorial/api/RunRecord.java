@@ -1,8 +1,10 @@
 package dev.wasmtutorial.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wasmtutorial.python.PythonOutcome;
 import dev.wasmtutorial.sandbox.Outcome;
 
 import java.util.ArrayList;
@@ -21,12 +23,15 @@ final class RunRecord {
 
     private final String id;
     private final String base;
-    private final String language;
+    private final Language language;
     private final long createdAt;
     private String status = "queued";
     private String message;
     private Integer exitCode;
     private List<Number> result;
+    /** A Python run's last value (JSON, or its repr as a string), and its display outputs. */
+    private JsonNode value;
+    private List<JsonNode> display = List.of();
     private final StringBuilder stdout = new StringBuilder();
     private final StringBuilder stderr = new StringBuilder();
     private boolean stdoutTruncated;
@@ -42,7 +47,7 @@ final class RunRecord {
     private final List<Consumer<RunEvent>> subscribers = new ArrayList<>();
 
     /** @param base the API's base path, "/" or "/sub-path/", for the links */
-    RunRecord(String id, String base, String language, long createdAt) {
+    RunRecord(String id, String base, Language language, long createdAt) {
         this.id = id;
         this.base = base;
         this.language = language;
@@ -121,6 +126,30 @@ final class RunRecord {
         });
     }
 
+    /** A Python run's outcome; as for {@link #finished(Outcome)}, its copies of the output are authoritative. */
+    synchronized void finished(PythonOutcome outcome) {
+        stdout.setLength(0);
+        stdout.append(outcome.stdout());
+        stderr.setLength(0);
+        stderr.append(outcome.stderr());
+        stdoutTruncated = outcome.truncated();
+        stderrTruncated = outcome.truncated();
+        exitCode = outcome.exitCode();
+        value = outcome.result();
+        display = outcome.display();
+        diagnostics = outcome.diagnostics().stream()
+                .map(d -> new Diagnostic(d.path("line").asInt(), d.path("column").asInt(), d.path("message").asText())).toList();
+        runMs = outcome.runMillis();
+        message = outcome.message();
+        finish(switch (outcome.status()) {
+            case SUCCEEDED -> "succeeded";
+            case FAILED -> "failed";
+            case TIMED_OUT -> "timed_out";
+            case MEMORY_LIMIT -> "memory_limit";
+            case OUTPUT_LIMIT -> "output_limit";
+        });
+    }
+
     synchronized void failed(String why) {
         message = why;
         finish("failed");
@@ -169,7 +198,7 @@ final class RunRecord {
     synchronized ObjectNode toJson() {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", id);
-        o.put("language", language);
+        o.put("language", language.wire());
         o.put("status", status);
         o.put("createdAt", createdAt);
         if (message != null) {
@@ -182,6 +211,12 @@ final class RunRecord {
             ArrayNode r = o.putArray("result");
             result.forEach(n -> r.addPOJO(n));
         }
+        if (language == Language.PYTHON) {
+            if (value != null) {
+                o.set("result", value);
+            }
+            o.putArray("display").addAll(display);
+        }
         o.put("stdout", stdout.toString());
         o.put("stderr", stderr.toString());
         ObjectNode truncated = o.putObject("truncated");
@@ -189,7 +224,7 @@ final class RunRecord {
         truncated.put("stderr", stderrTruncated);
         ObjectNode f = o.putObject("files");
         files.forEach(f::put);
-        if (status.equals("compile_error")) {
+        if (status.equals("compile_error") || (language == Language.PYTHON && !diagnostics.isEmpty())) {
             ArrayNode d = o.putArray("diagnostics");
             for (Diagnostic diagnostic : diagnostics) {
                 d.addObject().put("line", diagnostic.line()).put("column", diagnostic.column()).put("message", diagnostic.message());
@@ -199,7 +234,7 @@ final class RunRecord {
         t.put("queuedMs", queuedMs);
         t.put("compileMs", compileMs);
         t.put("runMs", runMs);
-        if (language.equals("c")) {
+        if (language == Language.C) {
             t.put("compileCached", compileCached);
         }
         o.putObject("links").put("self", base + "runs/" + id).put("events", base + "runs/" + id + "/events");
@@ -220,11 +255,17 @@ final class RunRecord {
 
     /** A run read back from disk, with its saved events; an unfinished one becomes failed. */
     static RunRecord restore(ObjectNode saved, String base) {
-        RunRecord r = new RunRecord(saved.path("id").asText(), base, saved.path("language").asText("c"), saved.path("createdAt").asLong());
+        RunRecord r = new RunRecord(saved.path("id").asText(), base,
+                Language.of(saved.path("language").asText()).orElse(Language.C), saved.path("createdAt").asLong());
         r.status = saved.path("status").asText();
         r.message = saved.hasNonNull("message") ? saved.get("message").asText() : null;
         r.exitCode = saved.hasNonNull("exitCode") ? saved.get("exitCode").asInt() : null;
-        if (saved.has("result")) {
+        if (r.language == Language.PYTHON) {
+            r.value = saved.get("result");
+            List<JsonNode> display = new ArrayList<>();
+            saved.path("display").forEach(display::add);
+            r.display = display;
+        } else if (saved.has("result")) {
             List<Number> values = new ArrayList<>();
             saved.get("result").forEach(n -> values.add(n.numberValue()));
             r.result = values;

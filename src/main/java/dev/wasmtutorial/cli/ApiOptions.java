@@ -3,6 +3,8 @@ package dev.wasmtutorial.cli;
 import dev.wasmtutorial.api.ApiLimits;
 import dev.wasmtutorial.api.ExecutionApi;
 import dev.wasmtutorial.config.BuildException;
+import dev.wasmtutorial.python.PythonPool;
+import dev.wasmtutorial.python.PythonSandbox;
 import picocli.CommandLine.Option;
 
 import java.net.InetAddress;
@@ -28,6 +30,10 @@ final class ApiOptions {
     @Option(names = "--api-queue", description = "Runs waiting for a worker before 429 (default: ${DEFAULT-VALUE}).", defaultValue = "64")
     int queue;
 
+    @Option(names = "--python-pool", description = "Sandboxed Python processes kept loaded and waiting, each about 150-200 MB "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "2")
+    int pythonPool;
+
     /** The API for this server, or null without --api; refuses an open interface without a token. */
     ExecutionApi create(String host, Path root) {
         if (!enabled) {
@@ -40,7 +46,11 @@ final class ApiOptions {
         }
         ApiLimits defaults = ApiLimits.defaults();
         ApiLimits limits = new ApiLimits(defaults.workers(), queue, keepRuns, defaults.maxStreams());
-        return new ExecutionApi(runsDir != null ? runsDir : root.resolve("target/runs"), secret, limits, "emcc");
+        if (pythonPool < 1 || pythonPool > 64) {
+            throw new BuildException(null, "--python-pool " + pythonPool + " is out of range", "give 1 to 64");
+        }
+        return new ExecutionApi(runsDir != null ? runsDir : root.resolve("target/runs"), secret, limits, "emcc",
+                new PythonPool(PythonSandbox.forProject(root), pythonPool));
     }
 
     private static boolean isLoopback(String host) {

@@ -77,6 +77,7 @@ final class ServeCommand implements Callable<Integer> {
                         + " (Ctrl+C to stop)");
                 if (executionApi != null) {
                     executionApi.cCompilationOff().ifPresent(why -> System.out.println("warning: " + why));
+                    executionApi.pythonOff().ifPresent(why -> System.out.println("warning: " + why));
                 }
                 server.join();
             }

@@ -2,6 +2,8 @@ package dev.wasmtutorial.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wasmtutorial.python.PythonPool;
+import dev.wasmtutorial.python.PythonSandbox;
 import dev.wasmtutorial.serve.EventStreams;
 import dev.wasmtutorial.serve.PreviewServer;
 
@@ -28,12 +30,18 @@ final class ApiServer implements AutoCloseable {
     }
 
     ApiServer(Path site, Path runs, String token, ApiLimits limits) throws Exception {
+        this(site, runs, token, limits, 0);
+    }
+
+    /** @param pythonPool sandboxed Python processes kept loaded (0: each Python run starts its own) */
+    ApiServer(Path site, Path runs, String token, ApiLimits limits, int pythonPool) throws Exception {
         Files.createDirectories(site);
         if (!Files.exists(site.resolve("index.html"))) {
             Files.writeString(site.resolve("index.html"), "<!doctype html><title>t</title><p>site</p>");
             Files.writeString(site.resolve("404.html"), "<!doctype html><title>404</title>");
         }
-        this.api = new ExecutionApi(runs, token, limits, "emcc");
+        this.api = new ExecutionApi(runs, token, limits, "emcc",
+                new PythonPool(PythonSandbox.forProject(Path.of("")), pythonPool));
         this.server = new PreviewServer(site, "127.0.0.1", 0, "/", false, java.util.List.of(), new EventStreams(limits.maxStreams(), 15_000), api).start();
         this.base = server.url();
     }

@@ -360,7 +360,7 @@ class ExecutionApiIT {
         List<Case> cases = List.of(
                 new Case("not json", 400, "not JSON"),
                 new Case("[1]", 400, "JSON object"),
-                new Case("{\"language\":\"python\",\"code\":\"print(1)\"}", 400, "language"),
+                new Case("{\"language\":\"ruby\",\"code\":\"puts 1\"}", 400, "language"),
                 new Case("{\"language\":\"c\"}", 400, "code"),
                 new Case("{\"code\":\"int main(){}\"}", 400, "language"),
                 new Case("{\"language\":\"c\",\"code\":\"\"}", 400, "code"),

@@ -1,5 +1,7 @@
 package dev.wasmtutorial.e2e;
 
+import dev.wasmtutorial.python.PythonPool;
+import dev.wasmtutorial.python.PythonSandbox;
 import dev.wasmtutorial.api.ApiLimits;
 import dev.wasmtutorial.api.ExecutionApi;
 import dev.wasmtutorial.serve.EventStreams;
@@ -52,7 +54,8 @@ class ServerModePageIT {
         Path site = Path.of("site");
         assertThat(site.resolve("server_mode.html")).as("built site").exists();
         ApiLimits defaults = ApiLimits.defaults();
-        try (ExecutionApi api = new ExecutionApi(dir.resolve("runs"), null, defaults, "emcc");
+        try (ExecutionApi api = new ExecutionApi(dir.resolve("runs"), null, defaults, "emcc",
+                new PythonPool(PythonSandbox.forProject(Path.of("")), 0));
              PreviewServer withApi = new PreviewServer(site, "127.0.0.1", 0, "/", false, List.of(),
                      new EventStreams(defaults.maxStreams(), 15_000), api).start();
              PreviewServer staticOnly = new PreviewServer(site, "127.0.0.1", 0, "/", false).start();
@@ -84,7 +87,8 @@ class ServerModePageIT {
         Files.writeString(site.resolve("index.html"), "<p>site</p>");
         Files.writeString(site.resolve("404.html"), "<p>404</p>");
         ApiLimits defaults = ApiLimits.defaults();
-        try (ExecutionApi api = new ExecutionApi(dir.resolve("runs"), null, defaults, "emcc");
+        try (ExecutionApi api = new ExecutionApi(dir.resolve("runs"), null, defaults, "emcc",
+                new PythonPool(PythonSandbox.forProject(Path.of("")), 0));
              PreviewServer server = new PreviewServer(site, "127.0.0.1", 0, "/", false, List.of(),
                      new EventStreams(defaults.maxStreams(), 15_000), api).start()) {
             for (Example example : examples) {

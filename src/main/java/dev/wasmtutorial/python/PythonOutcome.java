@@ -1,0 +1,130 @@
+package dev.wasmtutorial.python;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How one Python run ended, in the API's terms.
+ *
+ * @param status      how it ended
+ * @param stdout      what it printed, up to the output cap
+ * @param stderr      its error output (the traceback of a failure), up to the output cap
+ * @param truncated   whether output was cut at the cap
+ * @param result      the last expression's value as JSON, or its repr as a JSON string; null if none
+ * @param display     MIME bundles, in the order shown
+ * @param diagnostics a SyntaxError's position, as {line, column, message}
+ * @param exitCode    the code a program passed to sys.exit, when not 0
+ * @param message     why it ended so, for statuses other than succeeded
+ * @param runMillis   from handing over the program to its end
+ */
+public record PythonOutcome(Status status, String stdout, String stderr, boolean truncated, JsonNode result, List<JsonNode> display,
+                            List<JsonNode> diagnostics, Integer exitCode, String message, long runMillis) {
+
+    public enum Status { SUCCEEDED, FAILED, TIMED_OUT, MEMORY_LIMIT, OUTPUT_LIMIT }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Collects a run's output against its cap, then makes the outcome. */
+    static final class Builder {
+        private final long cap;
+        private final StringBuilder stdout = new StringBuilder();
+        private final StringBuilder stderr = new StringBuilder();
+        private long bytes;
+        private boolean over;
+
+        Builder(long capBytes) {
+            this.cap = capBytes;
+        }
+
+        /** Adds output; returns the part kept (all of it, or what fits under the cap). */
+        String output(boolean isStdout, String text) {
+            if (over) {
+                return "";
+            }
+            long size = text.getBytes(StandardCharsets.UTF_8).length;
+            String kept = text;
+            if (bytes + size > cap) {
+                over = true;
+                kept = fit(text, cap - bytes);
+            }
+            bytes += kept.getBytes(StandardCharsets.UTF_8).length;
+            (isStdout ? stdout : stderr).append(kept);
+            return kept;
+        }
+
+        private static String fit(String text, long room) {
+            int end = 0;
+            long used = 0;
+            while (end < text.length()) {
+                int cp = text.codePointAt(end);
+                int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+                if (used + size > room) {
+                    break;
+                }
+                used += size;
+                end += Character.charCount(cp);
+            }
+            return text.substring(0, end);
+        }
+
+        boolean overOutput() {
+            return over;
+        }
+
+        PythonOutcome done(JsonNode done, long runMillis) {
+            String status = done.path("status").asText();
+            JsonNode result = null;
+            JsonNode value = done.path("result");
+            if (value.has("json")) {
+                try {
+                    result = JSON.readTree(value.get("json").asText());
+                } catch (IOException e) {
+                    result = JSON.getNodeFactory().textNode(value.get("json").asText());
+                }
+            } else if (value.has("repr")) {
+                result = JSON.getNodeFactory().textNode(value.get("repr").asText());
+            }
+            List<JsonNode> display = new ArrayList<>();
+            done.path("display").forEach(display::add);
+            List<JsonNode> diagnostics = new ArrayList<>();
+            done.path("diagnostics").forEach(diagnostics::add);
+            Integer exitCode = done.hasNonNull("exitCode") ? done.get("exitCode").asInt() : null;
+            if (status.equals("succeeded")) {
+                return make(Status.SUCCEEDED, result, display, diagnostics, null, null, runMillis);
+            }
+            if (done.path("memoryError").asBoolean()) {
+                return make(Status.MEMORY_LIMIT, null, display, diagnostics, null, "MemoryError: the program asked for more than its memory limit", runMillis);
+            }
+            return make(Status.FAILED, null, display, diagnostics, exitCode,
+                    exitCode != null ? "exited with code " + exitCode : diagnostics.isEmpty() ? "an exception ended the program (traceback in stderr)" : "SyntaxError",
+                    runMillis);
+        }
+
+        PythonOutcome timedOut(int timeMs, long runMillis) {
+            return make(Status.TIMED_OUT, null, List.of(), List.of(), null, "stopped at the time limit of " + timeMs + " ms", runMillis);
+        }
+
+        PythonOutcome memoryLimit(String why, long runMillis) {
+            return make(Status.MEMORY_LIMIT, null, List.of(), List.of(), null, why, runMillis);
+        }
+
+        PythonOutcome outputLimit(long runMillis) {
+            return make(Status.OUTPUT_LIMIT, null, List.of(), List.of(), null, "stopped at the output limit of " + cap + " bytes", runMillis);
+        }
+
+        PythonOutcome failed(String why, long runMillis) {
+            return make(Status.FAILED, null, List.of(), List.of(), null, why, runMillis);
+        }
+
+        private PythonOutcome make(Status status, JsonNode result, List<JsonNode> display, List<JsonNode> diagnostics, Integer exitCode,
+                                   String message, long runMillis) {
+            return new PythonOutcome(status, stdout.toString(), stderr.toString(), over, result, List.copyOf(display),
+                    List.copyOf(diagnostics), exitCode, message, runMillis);
+        }
+    }
+}
