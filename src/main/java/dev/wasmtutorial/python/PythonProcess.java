@@ -44,7 +44,12 @@ final class PythonProcess implements AutoCloseable {
     private static final JsonNode END = JSON.createObjectNode().put("end", true);
 
     PythonProcess(PythonSandbox sandbox) throws IOException {
-        this.process = sandbox.start();
+        this(sandbox.command());
+    }
+
+    /** A runner started by another command: the tests start one with only one of the two layers. */
+    PythonProcess(List<String> command) throws IOException {
+        this.process = PythonSandbox.start(command);
         Thread reader = new Thread(this::read, "python-runner-" + process.pid());
         reader.setDaemon(true);
         reader.start();

@@ -76,6 +76,11 @@ public final class PythonSandbox {
         if (unavailable != null) {
             throw new IllegalStateException(unavailable);
         }
+        return osLayer(runtime(true));
+    }
+
+    /** The operating-system layer around {@code command}. */
+    List<String> osLayer(List<String> command) {
         List<String> out = new ArrayList<>(List.of(bwrap,
                 "--die-with-parent", "--new-session", "--unshare-all", "--clearenv",
                 "--ro-bind", "/usr", "/usr",
@@ -84,16 +89,24 @@ public final class PythonSandbox {
         for (Path path : List.of(node, runner, pyodide)) {
             out.addAll(List.of("--ro-bind", path.toString(), path.toString()));
         }
-        out.addAll(List.of("--", node.toString(),
-                "--permission", "--allow-fs-read=" + runner, "--allow-fs-read=" + pyodide,
-                // The JavaScript heap; Python's lives in WebAssembly memory, capped per run by the runner.
-                "--max-old-space-size=256",
-                runner.toString(), pyodide.toString()));
+        out.add("--");
+        out.addAll(command);
         return out;
     }
 
-    /** Starts one runner process. */
-    Process start() throws IOException {
-        return new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    /** Node running the runner, with its permission model on or (to test the other layer alone) off. */
+    List<String> runtime(boolean permission) {
+        List<String> out = new ArrayList<>(List.of(node.toString()));
+        if (permission) {
+            out.addAll(List.of("--permission", "--allow-fs-read=" + runner, "--allow-fs-read=" + pyodide));
+        }
+        // The JavaScript heap; Python's lives in WebAssembly memory, capped per run by the runner.
+        out.addAll(List.of("--max-old-space-size=256", runner.toString(), pyodide.toString()));
+        return out;
+    }
+
+    /** Starts one runner process by {@code command}. */
+    static Process start(List<String> command) throws IOException {
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 }
