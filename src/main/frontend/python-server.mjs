@@ -9,7 +9,11 @@
 //           {"done":{status,result?,display,diagnostics}}    the end of the run
 //   stdin   one line: {"code","stdin","args","files","memoryMiB"}
 //
-//   node --permission --allow-fs-read=PYODIDE python-server.mjs PYODIDE_DIR
+//   node --permission --allow-fs-read=PYODIDE python-server.mjs PYODIDE_DIR [SNAPSHOT]
+//       loads Pyodide (from SNAPSHOT when given: about 0.5 s instead of 4-6 s) and serves one run
+//   node python-server.mjs PYODIDE_DIR --make-snapshot OUT
+//       run by the server itself, outside any sandbox, before it starts runners: no program is
+//       involved, only Pyodide and the standard modules the runner imports
 import { constants as fsConstants } from 'node:fs';
 import { createInterface } from 'node:readline';
 import v8 from 'node:v8';
@@ -134,9 +138,24 @@ async def _run(code, stdin, args):
         return json.dumps(outcome)
 `;
 
-const pyodideDir = process.argv[2];
+// Imported before a snapshot is made, so a runner started from it has them already.
+const PRELOADED = 'import ast, asyncio, base64, csv, inspect, io, json, linecache, statistics, sys, traceback, types';
+
+const [pyodideDir, snapshotArg, snapshotOut] = process.argv.slice(2);
 const { loadPyodide } = await import(pyodideDir + '/pyodide.mjs');
-const pyodide = await loadPyodide({ jsglobals: {}, env: { HOME: '/home/pyodide' } });
+if (snapshotArg === '--make-snapshot') {
+  const { writeFileSync } = await import('node:fs');
+  const made = await loadPyodide({ jsglobals: {}, env: { HOME: '/home/pyodide' }, _makeSnapshot: true });
+  made.runPython(PRELOADED);
+  writeFileSync(snapshotOut, made.makeMemorySnapshot());
+  process.exit(0);
+}
+const options = { jsglobals: {}, env: { HOME: '/home/pyodide' } };
+if (snapshotArg) {
+  const { readFileSync } = await import('node:fs');
+  options._loadSnapshot = readFileSync(snapshotArg);
+}
+const pyodide = await loadPyodide(options);
 for (const [name, setter] of [['stdout', 'setStdout'], ['stderr', 'setStderr']]) {
   const decoder = new TextDecoder();
   pyodide[setter]({ write: (bytes) => { send({ out: name, text: decoder.decode(bytes, { stream: true }) }); return bytes.length; } });

@@ -50,7 +50,7 @@ final class ApiOptions {
             throw new BuildException(null, "--python-pool " + pythonPool + " is out of range", "give 1 to 64");
         }
         return new ExecutionApi(runsDir != null ? runsDir : root.resolve("target/runs"), secret, limits, "emcc",
-                new PythonPool(PythonSandbox.forProject(root), pythonPool));
+                new PythonPool(PythonSandbox.forProject(root), pythonPool, root.resolve("target/python-snapshots")));
     }
 
     private static boolean isLoopback(String host) {

@@ -3,6 +3,7 @@ package dev.wasmtutorial.python;
 import dev.wasmtutorial.sandbox.RunListener;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,8 @@ public final class PythonPool implements AutoCloseable {
     /** How long a run waits for a process to finish loading when none is ready. */
     private static final long LOAD_WAIT_S = 60;
 
-    private final PythonSandbox sandbox;
+    /** Replaced once, by the same sandbox with a snapshot, before the first runner starts. */
+    private volatile PythonSandbox sandbox;
     private final BlockingQueue<PythonProcess> idle = new LinkedBlockingQueue<>();
     private final ExecutorService starter;
     private volatile boolean closed;
@@ -34,12 +36,23 @@ public final class PythonPool implements AutoCloseable {
      *             starts its process itself and waits for Pyodide to load
      */
     public PythonPool(PythonSandbox sandbox, int size) {
+        this(sandbox, size, null);
+    }
+
+    /**
+     * @param snapshots where a memory snapshot of a loaded Pyodide is kept (made at the first start,
+     *                  before the first runner); null: runners load Pyodide afresh
+     */
+    public PythonPool(PythonSandbox sandbox, int size, Path snapshots) {
         this.sandbox = sandbox;
         this.starter = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "python-pool");
             t.setDaemon(true);
             return t;
         });
+        if (snapshots != null && sandbox.unavailable().isEmpty()) {
+            starter.execute(() -> this.sandbox = this.sandbox.withSnapshot(snapshots, why -> System.err.println("warning: " + why)));
+        }
         if (sandbox.unavailable().isEmpty()) {
             for (int i = 0; i < size; i++) {
                 replenish();

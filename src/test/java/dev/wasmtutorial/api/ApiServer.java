@@ -33,7 +33,10 @@ final class ApiServer implements AutoCloseable {
         this(site, runs, token, limits, 0);
     }
 
-    /** @param pythonPool sandboxed Python processes kept loaded (0: each Python run starts its own) */
+    /**
+     * @param pythonPool sandboxed Python processes kept loaded, started from a Pyodide snapshot as
+     *                   serve --api does (0: each Python run starts its own, loading Pyodide afresh)
+     */
     ApiServer(Path site, Path runs, String token, ApiLimits limits, int pythonPool) throws Exception {
         Files.createDirectories(site);
         if (!Files.exists(site.resolve("index.html"))) {
@@ -41,7 +44,8 @@ final class ApiServer implements AutoCloseable {
             Files.writeString(site.resolve("404.html"), "<!doctype html><title>404</title>");
         }
         this.api = new ExecutionApi(runs, token, limits, "emcc",
-                new PythonPool(PythonSandbox.forProject(Path.of("")), pythonPool));
+                new PythonPool(PythonSandbox.forProject(Path.of("")), pythonPool,
+                        pythonPool > 0 ? Path.of("target/python-snapshots") : null));
         this.server = new PreviewServer(site, "127.0.0.1", 0, "/", false, java.util.List.of(), new EventStreams(limits.maxStreams(), 15_000), api).start();
         this.base = server.url();
     }
