@@ -167,6 +167,7 @@ class PythonEngine {
     this.ready = new Promise((resolve, reject) => {
       frame.onmessage = ({ data }) => {
         if (data.type === 'ready') {
+          if (this.loaded) return; // once per start: the Worker's code (the reader's) could send more
           this.loaded = true;
           // site.js has the service worker store what came from the network before it was in control.
           document.dispatchEvent(new Event('python-loaded'));

@@ -6,8 +6,12 @@
 //
 //   stdout  {"ready":true}                                   Pyodide loaded, waiting for a job
 //           {"out":"stdout"|"stderr","text":"..."}           output as the program prints it
+//           {"file":{"name","data"}}                          a file written under /output (base64)
 //           {"done":{status,result?,display,diagnostics}}    the end of the run
-//   stdin   one line: {"code","stdin","args","files","memoryMiB"}
+//   stdin   one line: {"code","stdin","args","files"}
+//
+// Limits are the server's: it kills this process at the deadline, at the output cap or when its
+// resident memory passes the run's limit (V8's flags are frozen, so none is set in here).
 //
 //   node --permission --allow-fs-read=PYODIDE python-server.mjs PYODIDE_DIR [SNAPSHOT]
 //       loads Pyodide (from SNAPSHOT when given: about 0.5 s instead of 4-6 s) and serves one run
@@ -16,7 +20,6 @@
 //       involved, only Pyodide and the standard modules the runner imports
 import { constants as fsConstants } from 'node:fs';
 import { createInterface } from 'node:readline';
-import v8 from 'node:v8';
 
 // Pyodide's Node file system support reads fs constants through process.binding, which the
 // permission model refuses; these are the same values.
@@ -168,11 +171,6 @@ const lines = createInterface({ input: process.stdin });
 lines.once('line', async (line) => {
   lines.close();
   const job = JSON.parse(line);
-  // The Python heap may grow by the run's memory limit past what Pyodide uses now; beyond that
-  // memory.grow fails and Python raises MemoryError. (The program could lift this V8 flag; the
-  // server also watches the process's resident memory from outside.)
-  const heapMiB = pyodide._module.HEAP8.length / 1048576;
-  v8.setFlagsFromString('--wasm-max-mem-pages=' + Math.ceil((heapMiB + job.memoryMiB) * 16));
   pyodide.FS.mkdirTree('/data');
   for (const [name, text] of Object.entries(job.files || {})) {
     const path = '/data/' + name;
@@ -181,5 +179,15 @@ lines.once('line', async (line) => {
   }
   pyodide.FS.mkdirTree('/output');
   const done = JSON.parse(await run(job.code, job.stdin || '', pyodide.toPy(job.args || [])));
+  // What the program wrote under /output (figures, data), one line each; the server checks names and sizes.
+  const walk = (dir, prefix) => {
+    for (const name of pyodide.FS.readdir(dir)) {
+      if (name === '.' || name === '..') continue;
+      const mode = pyodide.FS.stat(dir + '/' + name).mode;
+      if (pyodide.FS.isDir(mode)) walk(dir + '/' + name, prefix + name + '/');
+      else if (pyodide.FS.isFile(mode)) send({ file: { name: prefix + name, data: Buffer.from(pyodide.FS.readFile(dir + '/' + name)).toString('base64') } });
+    }
+  };
+  walk('/output', '');
   process.stdout.write(JSON.stringify({ done }) + '\n', () => process.exit(0));
 });

@@ -94,6 +94,13 @@ public record PythonOutcome(Status status, String stdout, String stderr, boolean
             List<JsonNode> diagnostics = new ArrayList<>();
             done.path("diagnostics").forEach(diagnostics::add);
             Integer exitCode = done.hasNonNull("exitCode") ? done.get("exitCode").asInt() : null;
+            // The value and the display outputs are output too, under the same cap.
+            long size = (result == null ? 0 : result.toString().getBytes(StandardCharsets.UTF_8).length)
+                    + display.stream().mapToLong(d -> d.toString().getBytes(StandardCharsets.UTF_8).length).sum();
+            if (bytes + size > cap) {
+                over = true;
+                return outputLimit(runMillis);
+            }
             if (status.equals("succeeded")) {
                 return make(Status.SUCCEEDED, result, display, diagnostics, null, null, runMillis);
             }

@@ -30,6 +30,8 @@ public final class PythonPool implements AutoCloseable {
     private final BlockingQueue<PythonProcess> idle = new LinkedBlockingQueue<>();
     private final ExecutorService starter;
     private volatile boolean closed;
+    /** Replacements asked for and not yet started: a run waits for one of them instead of asking again. */
+    private final java.util.concurrent.atomic.AtomicInteger starting = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * @param size processes kept loaded and waiting (each holds about 150–200 MB); with 0, a run
@@ -69,8 +71,10 @@ public final class PythonPool implements AutoCloseable {
         if (closed) {
             return;
         }
+        starting.incrementAndGet();
         try {
             starter.execute(() -> {
+                starting.decrementAndGet();
                 try {
                     PythonProcess process = new PythonProcess(sandbox);
                     if (closed) {
@@ -83,7 +87,7 @@ public final class PythonPool implements AutoCloseable {
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closing
+            starting.decrementAndGet(); // closing
         }
     }
 
@@ -106,7 +110,7 @@ public final class PythonPool implements AutoCloseable {
 
     /** A loaded process: an idle one (skipping any that died), else the next to finish loading. */
     private PythonProcess take() throws InterruptedException {
-        if (idle.isEmpty()) {
+        if (idle.isEmpty() && starting.get() == 0) {
             replenish(); // a pool of size 0, or one emptied by a burst of runs
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOAD_WAIT_S);

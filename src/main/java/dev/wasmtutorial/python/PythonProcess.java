@@ -37,6 +37,7 @@ final class PythonProcess implements AutoCloseable {
     private static final int MAX_LINE_CHARS = 4 << 20;
 
     private final Process process;
+    private volatile boolean closed;
     private final long startedNanos = System.nanoTime();
     private final CompletableFuture<Long> ready = new CompletableFuture<>();
     /** Lines after "ready", and an end marker when the output closes. */
@@ -71,7 +72,16 @@ final class PythonProcess implements AutoCloseable {
                     }
                     continue;
                 }
-                lines.put(message);
+                // Once the run is over nobody reads the queue: a program that flooded the pipe
+                // must not leave this thread blocked for ever.
+                while (!lines.offer(message, 100, TimeUnit.MILLISECONDS)) {
+                    if (closed) {
+                        return;
+                    }
+                }
+                if (closed) {
+                    return;
+                }
             }
         } catch (IOException | InterruptedException e) {
             // the process was destroyed
@@ -116,7 +126,7 @@ final class PythonProcess implements AutoCloseable {
         PythonOutcome.Builder outcome = new PythonOutcome.Builder(outputBytes);
         try (this) {
             ObjectNode job = JSON.createObjectNode();
-            job.put("code", code).put("stdin", stdin).put("memoryMiB", memoryMiB);
+            job.put("code", code).put("stdin", stdin);
             args.forEach(job.putArray("args")::add);
             ObjectNode f = job.putObject("files");
             files.forEach(f::put);
@@ -204,11 +214,22 @@ final class PythonProcess implements AutoCloseable {
         return 0;
     }
 
-    /** Kills the process and everything it started. */
+    /**
+     * Kills the process and everything it started: bubblewrap first, which takes its children
+     * with it (--die-with-parent); what is somehow left a second later is killed directly. Killing
+     * all at once left bubblewrap's inner process as a zombie for whoever is PID 1.
+     */
     @Override
     public void close() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        closed = true;
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
+        try {
+            process.waitFor(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         try {
             process.getOutputStream().close();
         } catch (IOException e) {

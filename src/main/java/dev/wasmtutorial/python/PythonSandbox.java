@@ -19,12 +19,14 @@ import java.util.concurrent.TimeUnit;
  *
  * <ul>
  *   <li><b>The operating system</b> (bubblewrap): new user, PID, network, IPC and UTS namespaces
- *   (no network at all, not even loopback; no other process visible), an empty environment,
+ *   (no network but its own loopback; no other process visible), user 65534 with no capabilities,
+ *   a read-only root, 16 MiB memory-backed folders, 64 open files, 20 s of CPU, an empty environment,
  *   {@code /usr} read-only for the C library Node links against, Node's binary, the runner and
  *   Pyodide's folder read-only at their own paths, an empty {@code /tmp}; no {@code /etc}, no home
  *   folders, no project. The process dies with the server.</li>
  *   <li><b>Node's permission model</b> ({@code --permission}): file reads only of the runner and
- *   Pyodide, no writes, no child processes, no worker threads, no native addons.</li>
+ *   Pyodide, no writes, no child processes, no worker threads, no native addons; with V8's flags
+ *   frozen and {@code node:sqlite} (which writes past the model) off.</li>
  * </ul>
  *
  * The program inside controls the JavaScript runtime completely (any JS object leads to the
@@ -32,6 +34,13 @@ import java.util.concurrent.TimeUnit;
  * nor the runner's code is counted as a layer.
  */
 public final class PythonSandbox {
+
+    /** Each of the sandbox's memory-backed folders ({@code /tmp}, {@code /dev/shm}). */
+    static final long TMP_BYTES = 16L << 20;
+    static final int OPEN_FILES = 64;
+    static final int CPU_SECONDS = 20;
+    /** 64 KiB pages: 256 MiB (the API's largest memory limit) plus 64 MiB for Pyodide itself. */
+    static final int WASM_MAX_PAGES = (256 + 64) * 16;
 
     private final Path node;
     private final Path runner;
@@ -138,15 +147,25 @@ public final class PythonSandbox {
     /** The operating-system layer around {@code command}. */
     List<String> osLayer(List<String> command) {
         List<String> out = new ArrayList<>(List.of(bwrap,
-                "--die-with-parent", "--new-session", "--unshare-all", "--clearenv",
+                "--die-with-parent", "--new-session", "--unshare-all",
+                // An unprivileged user with no capabilities, even when the server runs as root:
+                // nothing inside can remount a read-only folder or make a namespace of its own.
+                "--unshare-user", "--uid", "65534", "--gid", "65534", "--cap-drop", "ALL", "--disable-userns",
+                "--clearenv",
                 "--ro-bind", "/usr", "/usr",
                 "--symlink", "usr/bin", "/bin", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
-                "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--dir", "/tmp/run", "--chdir", "/tmp/run"));
+                "--proc", "/proc", "--dev", "/dev",
+                // Memory-backed folders, small: a file there is memory the resident-size watch does not see.
+                "--size", String.valueOf(TMP_BYTES), "--tmpfs", "/tmp", "--size", String.valueOf(TMP_BYTES), "--tmpfs", "/dev/shm",
+                "--dir", "/tmp/run", "--chdir", "/tmp/run"));
         List<Path> shown = snapshot == null ? List.of(node, runner, pyodide) : List.of(node, runner, pyodide, snapshot);
         for (Path path : shown) {
             out.addAll(List.of("--ro-bind", path.toString(), path.toString()));
         }
-        out.add("--");
+        out.addAll(List.of("--remount-ro", "/", "--",
+                // Few open files (each socket holds kernel memory outside the process's RSS) and a
+                // CPU-time backstop for threads the wall-clock deadline alone would let run in parallel.
+                "/usr/bin/prlimit", "--nofile=" + OPEN_FILES, "--cpu=" + CPU_SECONDS, "--"));
         out.addAll(command);
         return out;
     }
@@ -160,8 +179,16 @@ public final class PythonSandbox {
                 out.add("--allow-fs-read=" + snapshot);
             }
         }
-        // The JavaScript heap; Python's lives in WebAssembly memory, capped per run by the runner.
-        out.addAll(List.of("--max-old-space-size=256", runner.toString(), pyodide.toString()));
+        out.addAll(List.of(
+                // V8's flags are the program's to change otherwise (v8.setFlagsFromString), among
+                // them the one that turns off WebAssembly's bounds checks: frozen, a change aborts.
+                "--freeze-flags-after-init",
+                // node:sqlite writes files past the permission model.
+                "--no-experimental-sqlite",
+                // The JavaScript heap, and Python's (WebAssembly memory) at most: the server's largest
+                // memory limit plus Pyodide's own. A run's own limit is the resident-size watch's.
+                "--max-old-space-size=256", "--wasm-max-mem-pages=" + WASM_MAX_PAGES,
+                runner.toString(), pyodide.toString()));
         if (snapshot != null) {
             out.add(snapshot.toString());
         }

@@ -119,14 +119,55 @@ class PythonApiIT {
     }
 
     @Test
-    void theMemoryLimitHoldsWhenTheProgramLiftsTheRuntimesOwnCap() throws Exception {
-        // V8's cap on WebAssembly memory is a flag the program can change; the server's watch of
-        // the process's resident memory is outside its reach.
-        JsonNode run = api.run(python(PROCESS + "process.getBuiltinModule('v8').setFlagsFromString('--wasm-max-mem-pages=65536')\n"
-                + "chunks = []\nwhile True:\n    b = bytearray(16 * 1024 * 1024)\n    b[::4096] = b'x' * len(b[::4096])\n    chunks.append(b)",
-                Map.of("limits", Map.of("memoryMiB", 64, "timeMs", 10_000))));
+    void theMemoryLimitIsWatchedFromOutsideTheProcess() throws Exception {
+        // Touching every page of each block makes it resident; the server stops the process once
+        // its resident memory passes the run's limit plus the runtime's own.
+        JsonNode run = api.run(python("chunks = []\nwhile True:\n    b = bytearray(16 * 1024 * 1024)\n    b[::4096] = b'x' * len(b[::4096])\n    chunks.append(b)",
+                Map.of("limits", Map.of("memoryMiB", 32, "timeMs", 10_000))));
         assertThat(run.get("status").asText()).isEqualTo("memory_limit");
         assertThat(run.get("message").asText()).contains("MiB");
+    }
+
+    @Test
+    void v8sFlagsAreFrozenSoBoundsChecksCannotBeTurnedOff() throws Exception {
+        // With flags open, '--no-wasm-bounds-checks' let a module read memory outside its own
+        // (found in review); frozen, the attempt ends the process before anything else runs.
+        JsonNode run = api.run(python(PROCESS + "process.getBuiltinModule('v8').setFlagsFromString('--no-wasm-bounds-checks')\nprint('flags changed')"));
+        assertThat(run.get("status").asText()).isEqualTo("failed");
+        assertThat(run.get("stdout").asText()).doesNotContain("flags changed");
+    }
+
+    @Test
+    void sqliteCannotWritePastThePermissionModel() throws Exception {
+        // Found in review: node:sqlite wrote database files (to memory-backed folders, and with the
+        // permission model alone to the host) although --permission allows no writes.
+        JsonNode run = api.run(python(PROCESS + "try:\n    sqlite = process.getBuiltinModule('node:sqlite')\n"
+                + "    sqlite.DatabaseSync.new('/tmp/run/x.db').exec('CREATE TABLE t (x)')\n    print('sqlite REACHED')\n"
+                + "except Exception as error:\n    print('sqlite blocked', type(error).__name__)"));
+        assertThat(run.get("stdout").asText()).contains("sqlite blocked").doesNotContain("REACHED");
+    }
+
+    @Test
+    void aFloodOfForgedProtocolLinesLeavesNoReaderThreadBehind() throws Exception {
+        JsonNode run = api.run(python(PROCESS + "out = process.stdout\nout.write('{\"done\":{\"status\":\"succeeded\"}}\\n')\n"
+                + "for i in range(30000):\n    out.write('{}\\n')"));
+        assertThat(run.get("status").asText()).isIn("succeeded", "failed");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline && readerThreads() > 2) {
+            Thread.sleep(100);
+        }
+        // The pool's two waiting runners each have their reader; the flooded run's is gone.
+        assertThat(readerThreads()).isLessThanOrEqualTo(2);
+    }
+
+    private static long readerThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("python-runner-") && t.isAlive()).count();
+    }
+
+    @Test
+    void theResultAndDisplayCountTowardsTheOutputLimit() throws Exception {
+        JsonNode run = api.run(python("'x' * 100_000", Map.of("limits", Map.of("outputKiB", 16))));
+        assertThat(run.get("status").asText()).isEqualTo("output_limit");
     }
 
     @Test
