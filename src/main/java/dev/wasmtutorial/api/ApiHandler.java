@@ -2,6 +2,7 @@ package dev.wasmtutorial.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wasmtutorial.serve.EventStreams;
+import dev.wasmtutorial.python.OutputFile;
 import dev.wasmtutorial.serve.JsonAnswer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
 
 /**
  * The HTTP side of the execution API: {@code POST /execute}, {@code GET /runs/{id}},
- * {@code GET /runs/{id}/events}. Everything else goes on to the site. Errors are JSON
+ * {@code GET /runs/{id}/events}, {@code GET /runs/{id}/files/{name}}. Everything else goes on to the site. Errors are JSON
  * {@code {"error", "hint"}}. Same-origin only: a request whose {@code Origin} is another site
  * is refused, and no CORS header is ever sent.
  */
@@ -50,7 +51,7 @@ final class ApiHandler extends Handler.Wrapper {
         }
         try {
             if (nearMiss) {
-                throw new ApiError(404, "no API path " + path, "the API's paths are POST /execute, GET /runs/{id} and GET /runs/{id}/events");
+                throw new ApiError(404, "no API path " + path, "the API's paths are POST /execute, GET /runs/{id}, GET /runs/{id}/events and GET /runs/{id}/files/{name}");
             }
             if (!sameOrigin(request)) {
                 throw new ApiError(403, "cross-origin requests are not allowed", "call the API from pages of this server, or without a browser");
@@ -61,6 +62,12 @@ final class ApiHandler extends Handler.Wrapper {
                 return true;
             }
             String rest = path.substring("/runs/".length());
+            int files = rest.indexOf("/files/");
+            if (files > 0) {
+                requireMethod(request, "GET", "HEAD");
+                serveFile(response, callback, rest.substring(0, files), rest.substring(files + "/files/".length()));
+                return true;
+            }
             boolean events = rest.endsWith("/events");
             String id = events ? rest.substring(0, rest.length() - "/events".length()) : rest;
             requireMethod(request, "GET", "HEAD");
@@ -120,6 +127,28 @@ final class ApiHandler extends Handler.Wrapper {
         answer.set("links", full.get("links"));
         response.getHeaders().put(HttpHeader.LOCATION, full.get("links").get("self").asText());
         JsonAnswer.write(response, callback, 202, answer);
+    }
+
+    /**
+     * A file a Python run wrote under /output. Its bytes are the program's, so no browser may run
+     * them on this origin: a sandboxing policy (no script, an opaque origin), no type sniffing, and
+     * a download for anything but plain images and data.
+     */
+    private void serveFile(Response response, Callback callback, String id, String name) throws ApiError {
+        byte[] bytes = store.file(id, name);
+        if (bytes == null) {
+            throw new ApiError(404, "run '" + id + "' has no output file '" + name + "'", "GET /runs/{id} lists them under outputFiles");
+        }
+        OutputFile file = new OutputFile(name, bytes);
+        var headers = response.getHeaders();
+        headers.put(HttpHeader.CONTENT_TYPE, file.mimeType());
+        headers.put("Content-Security-Policy", "sandbox; default-src 'none'");
+        headers.put("X-Content-Type-Options", "nosniff");
+        String fileName = name.substring(name.lastIndexOf('/') + 1);
+        headers.put("Content-Disposition", (file.inline() ? "inline" : "attachment") + "; filename=\"" + fileName + "\"");
+        headers.put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        response.setStatus(200);
+        response.write(true, java.nio.ByteBuffer.wrap(bytes), callback);
     }
 
     private static String contextBase(Request request) {

@@ -3,6 +3,7 @@ package dev.wasmtutorial.api;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import dev.wasmtutorial.python.PythonOutcome;
 import dev.wasmtutorial.python.PythonPool;
 import dev.wasmtutorial.sandbox.Outcome;
 import dev.wasmtutorial.sandbox.RunListener;
@@ -128,8 +129,10 @@ final class RunQueue implements AutoCloseable {
         run.running();
         RunSpec.Limits limits = request.limits();
         RunListener listener = (channel, text) -> run.output(channel == RunListener.Channel.STDOUT, text);
-        run.finished(python.run(request.code(), request.stdin(), request.args(), request.files(), (int) limits.timeMs(),
-                (int) (limits.memoryPages() / 16), limits.outputBytes(), listener));
+        PythonOutcome outcome = python.run(request.code(), request.stdin(), request.args(), request.files(), (int) limits.timeMs(),
+                (int) (limits.memoryPages() / 16), limits.outputBytes(), listener);
+        store.saveFiles(run.id(), outcome.files());
+        run.finished(outcome);
     }
 
     /** Stops the runs under way and returns once they have stopped and stored what they got. */

@@ -32,6 +32,9 @@ final class RunRecord {
     /** A Python run's last value (JSON, or its repr as a string), and its display outputs. */
     private JsonNode value;
     private List<JsonNode> display = List.of();
+    /** A Python run's files under /output: name, size, type, sha256 (the bytes are in the store). */
+    private List<JsonNode> outputFiles = List.of();
+    private String outputFilesNote;
     private final StringBuilder stdout = new StringBuilder();
     private final StringBuilder stderr = new StringBuilder();
     private boolean stdoutTruncated;
@@ -137,6 +140,9 @@ final class RunRecord {
         exitCode = outcome.exitCode();
         value = outcome.result();
         display = outcome.display();
+        outputFiles = outcome.files().stream().map(f -> (JsonNode) JSON.createObjectNode().put("name", f.name()).put("size", f.bytes().length)
+                .put("type", f.mimeType()).put("sha256", dev.wasmtutorial.config.Hashes.sha256Hex(f.bytes()))).toList();
+        outputFilesNote = outcome.filesNote();
         diagnostics = outcome.diagnostics().stream()
                 .map(d -> new Diagnostic(d.path("line").asInt(), d.path("column").asInt(), d.path("message").asText())).toList();
         runMs = outcome.runMillis();
@@ -216,6 +222,13 @@ final class RunRecord {
                 o.set("result", value);
             }
             o.putArray("display").addAll(display);
+            ArrayNode files = o.putArray("outputFiles");
+            for (JsonNode file : outputFiles) {
+                files.add(((ObjectNode) file.deepCopy()).put("link", base + "runs/" + id + "/files/" + file.path("name").asText()));
+            }
+            if (outputFilesNote != null) {
+                o.put("outputFilesNote", outputFilesNote);
+            }
         }
         o.put("stdout", stdout.toString());
         o.put("stderr", stderr.toString());
@@ -265,6 +278,10 @@ final class RunRecord {
             List<JsonNode> display = new ArrayList<>();
             saved.path("display").forEach(display::add);
             r.display = display;
+            List<JsonNode> files = new ArrayList<>();
+            saved.path("outputFiles").forEach(f -> files.add(((ObjectNode) f.deepCopy()).without("link")));
+            r.outputFiles = files;
+            r.outputFilesNote = saved.hasNonNull("outputFilesNote") ? saved.get("outputFilesNote").asText() : null;
         } else if (saved.has("result")) {
             List<Number> values = new ArrayList<>();
             saved.get("result").forEach(n -> values.add(n.numberValue()));

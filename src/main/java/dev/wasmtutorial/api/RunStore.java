@@ -2,6 +2,8 @@ package dev.wasmtutorial.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.wasmtutorial.python.OutputFile;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -123,8 +125,50 @@ final class RunStore {
     private void delete(String id) {
         try {
             Files.deleteIfExists(dir.resolve(id + ".json"));
+            Path files = filesDir(id);
+            if (Files.isDirectory(files)) {
+                try (Stream<Path> walk = Files.walk(files)) {
+                    for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
         } catch (IOException e) {
             System.err.println("cannot delete run " + id + ": " + e.getMessage());
+        }
+    }
+
+    /** A run's output files live beside its record and go with it. */
+    private Path filesDir(String id) {
+        return dir.resolve(id + ".files");
+    }
+
+    /** Writes a Python run's output files (names checked by {@link OutputFile#validName}). */
+    void saveFiles(String id, List<OutputFile> files) {
+        try {
+            for (OutputFile file : files) {
+                Path target = filesDir(id).resolve(file.name()).normalize();
+                if (!target.startsWith(filesDir(id))) {
+                    continue; // cannot happen with a valid name; never write outside the folder
+                }
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.bytes());
+            }
+        } catch (IOException e) {
+            System.err.println("cannot save the files of run " + id + ": " + e.getMessage());
+        }
+    }
+
+    /** An output file's bytes, or null if the run has no such file (any more). */
+    byte[] file(String id, String name) {
+        if (!isId(id) || !OutputFile.validName(name)) {
+            return null;
+        }
+        Path file = filesDir(id).resolve(name).normalize();
+        try {
+            return file.startsWith(filesDir(id)) && Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -21,9 +21,12 @@ import java.util.List;
  * @param exitCode    the code a program passed to sys.exit, when not 0
  * @param message     why it ended so, for statuses other than succeeded
  * @param runMillis   from handing over the program to its end
+ * @param files       what it wrote under /output, within {@link OutputFile}'s caps
+ * @param filesNote   what was left out of {@code files} and why, or null
  */
 public record PythonOutcome(Status status, String stdout, String stderr, boolean truncated, JsonNode result, List<JsonNode> display,
-                            List<JsonNode> diagnostics, Integer exitCode, String message, long runMillis) {
+                            List<JsonNode> diagnostics, Integer exitCode, String message, long runMillis, List<OutputFile> files,
+                            String filesNote) {
 
     public enum Status { SUCCEEDED, FAILED, TIMED_OUT, MEMORY_LIMIT, OUTPUT_LIMIT }
 
@@ -70,6 +73,31 @@ public record PythonOutcome(Status status, String stdout, String stderr, boolean
                 end += Character.charCount(cp);
             }
             return text.substring(0, end);
+        }
+
+        private final List<OutputFile> files = new ArrayList<>();
+        private long fileBytes;
+        private final List<String> leftOut = new ArrayList<>();
+
+        /** A file from /output, kept if its name is plain and it fits the caps. */
+        void file(String name, String base64) {
+            byte[] bytes;
+            try {
+                bytes = java.util.Base64.getDecoder().decode(base64);
+            } catch (IllegalArgumentException e) {
+                leftOut.add("a file that was not base64");
+                return;
+            }
+            if (!OutputFile.validName(name)) {
+                leftOut.add("a file whose name is not a plain relative path (letters, digits, '.', '_', '-', up to 5 folders)");
+            } else if (files.stream().anyMatch(f -> f.name().equals(name))) {
+                leftOut.add(name + " (twice)");
+            } else if (files.size() >= OutputFile.MAX_FILES || fileBytes + bytes.length > OutputFile.MAX_BYTES) {
+                leftOut.add(name + " (over " + OutputFile.MAX_FILES + " files or " + (OutputFile.MAX_BYTES >> 20) + " MiB)");
+            } else {
+                files.add(new OutputFile(name, bytes));
+                fileBytes += bytes.length;
+            }
         }
 
         boolean overOutput() {
@@ -130,8 +158,11 @@ public record PythonOutcome(Status status, String stdout, String stderr, boolean
 
         private PythonOutcome make(Status status, JsonNode result, List<JsonNode> display, List<JsonNode> diagnostics, Integer exitCode,
                                    String message, long runMillis) {
+            String note = leftOut.isEmpty() ? null : "left out: " + String.join("; ", leftOut.subList(0, Math.min(5, leftOut.size())))
+                    + (leftOut.size() > 5 ? "; and " + (leftOut.size() - 5) + " more" : "");
+            List<OutputFile> byName = files.stream().sorted(java.util.Comparator.comparing(OutputFile::name)).toList();
             return new PythonOutcome(status, stdout.toString(), stderr.toString(), over, result, List.copyOf(display),
-                    List.copyOf(diagnostics), exitCode, message, runMillis);
+                    List.copyOf(diagnostics), exitCode, message, runMillis, byName, note);
         }
     }
 }

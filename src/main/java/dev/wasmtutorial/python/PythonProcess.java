@@ -34,7 +34,7 @@ final class PythonProcess implements AutoCloseable {
     /** Room over the run's memory limit for what is not Python's heap (V8, Node, buffers). */
     private static final long MEMORY_SLACK_MIB = 96;
     /** A protocol line longer than this is not from the runner: the program wrote it. */
-    private static final int MAX_LINE_CHARS = 4 << 20;
+    private static final int MAX_LINE_CHARS = 12 << 20; // an 8 MiB output file in base64, and room
 
     private final Process process;
     private volatile boolean closed;
@@ -170,6 +170,8 @@ final class PythonProcess implements AutoCloseable {
                     if (outcome.overOutput()) {
                         return outcome.outputLimit(millis(started));
                     }
+                } else if (message.has("file")) {
+                    outcome.file(message.path("file").path("name").asText(null), message.path("file").path("data").asText(""));
                 } else if (message.has("done")) {
                     return outcome.done(message.get("done"), millis(started));
                 }

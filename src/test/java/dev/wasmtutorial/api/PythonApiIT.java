@@ -66,6 +66,39 @@ class PythonApiIT {
     }
 
     @Test
+    void filesUnderOutputAreListedAndServedSoThatNoBrowserRunsThem() throws Exception {
+        JsonNode run = api.run(python("""
+                import os
+                os.makedirs('/output/data', exist_ok=True)
+                open('/output/chart.svg', 'w').write('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+                open('/output/data/table.csv', 'w').write('a,b\\n1,2\\n')
+                open('/output/.hidden', 'w').write('x')
+                """));
+        assertThat(run.get("status").asText()).isEqualTo("succeeded");
+        JsonNode files = run.get("outputFiles");
+        assertThat(files).hasSize(2);
+        assertThat(files.get(0).get("name").asText()).isEqualTo("chart.svg");
+        assertThat(files.get(0).get("type").asText()).isEqualTo("image/svg+xml");
+        assertThat(files.get(1).get("name").asText()).isEqualTo("data/table.csv");
+        assertThat(files.get(1).get("size").asInt()).isEqualTo(8);
+        assertThat(files.get(1).get("sha256").asText()).isEqualTo(dev.wasmtutorial.config.Hashes.sha256Hex("a,b\n1,2\n".getBytes()));
+        assertThat(run.get("outputFilesNote").asText()).contains("not a plain relative path");
+
+        var svg = api.get(files.get(0).get("link").asText().substring(1)).raw();
+        assertThat(svg.statusCode()).isEqualTo(200);
+        assertThat(svg.headers().firstValue("content-security-policy")).hasValue("sandbox; default-src 'none'");
+        assertThat(svg.headers().firstValue("x-content-type-options")).hasValue("nosniff");
+        assertThat(svg.headers().firstValue("content-disposition")).hasValue("attachment; filename=\"chart.svg\"");
+        assertThat(svg.body()).contains("<script>");
+        var csv = api.get(files.get(1).get("link").asText().substring(1)).raw();
+        assertThat(csv.headers().firstValue("content-disposition")).hasValue("inline; filename=\"table.csv\"");
+        assertThat(csv.body()).isEqualTo("a,b\n1,2\n");
+        ApiServer.Answer missing = api.get("runs/" + run.get("id").asText() + "/files/..%2F" + run.get("id").asText() + ".json");
+        assertThat(missing.status()).as("a name that tries to leave the run's files").isIn(400, 404); // Jetty refuses an encoded '/' itself
+        assertThat(api.get("runs/" + run.get("id").asText() + "/files/.hidden").status()).isEqualTo(404);
+    }
+
+    @Test
     void stdinArgsStdoutAndTopLevelAwait() throws Exception {
         JsonNode run = api.run(python("import sys, asyncio\nname = input()\nawait asyncio.sleep(0)\nprint('hello', name, sys.argv[1:])\n"
                 + "{'n': len(sys.argv), 'ok': True}", Map.of("inputs", Map.of("stdin", "Ada\n", "args", java.util.List.of("-v", "x")))));
