@@ -62,6 +62,14 @@ class ServerModePageIT {
              Chromium chromium = new Chromium()) {
             com.microsoft.playwright.Page page = chromium.browser.newPage();
             page.navigate(withApi.url().resolve("server_mode.html").toString());
+            // Python first (the panel's default): its output, its result and its chart, as an image.
+            page.locator("[data-try-it] button").click();
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".try-it-status"))
+                    .hasText("succeeded: done", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(120_000));
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".try-it-output")).hasText("mean: 4\n");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".try-it-results img"))
+                    .hasAttribute("src", java.util.regex.Pattern.compile("^data:image/svg\\+xml"));
+            page.locator("#try-it-language").selectOption("c");
             page.locator("[data-try-it] button").click();
             com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".try-it-output"))
                     .hasText("line 1\nline 2\nline 3\n", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(120_000));
