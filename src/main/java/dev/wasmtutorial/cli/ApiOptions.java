@@ -34,6 +34,10 @@ final class ApiOptions {
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "2")
     int pythonPool;
 
+    @Option(names = "--python-packages", description = "A folder with a Pyodide distribution's pyodide-lock.json and wheels "
+            + "(e.g. the full release): Python programs' imports are installed from it, never from the network.")
+    Path pythonPackages;
+
     /** The API for this server, or null without --api; refuses an open interface without a token. */
     ExecutionApi create(String host, Path root) {
         if (!enabled) {
@@ -49,8 +53,16 @@ final class ApiOptions {
         if (pythonPool < 1 || pythonPool > 64) {
             throw new BuildException(null, "--python-pool " + pythonPool + " is out of range", "give 1 to 64");
         }
+        PythonSandbox python = PythonSandbox.forProject(root);
+        if (pythonPackages != null) {
+            try {
+                python = python.withPackages(pythonPackages);
+            } catch (IllegalArgumentException e) {
+                throw new BuildException(null, "--python-packages: " + e.getMessage(), "download and unpack a Pyodide release, and name its folder");
+            }
+        }
         return new ExecutionApi(runsDir != null ? runsDir : root.resolve("target/runs"), secret, limits, "emcc",
-                new PythonPool(PythonSandbox.forProject(root), pythonPool, root.resolve("target/python-snapshots")));
+                new PythonPool(python, pythonPool, root.resolve("target/python-snapshots")));
     }
 
     private static boolean isLoopback(String host) {

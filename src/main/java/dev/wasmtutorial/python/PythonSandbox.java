@@ -49,18 +49,36 @@ public final class PythonSandbox {
     private final String unavailable;
     /** Pyodide's memory after loading, which a runner starts from instead of loading; null: load afresh. */
     private final Path snapshot;
+    /** A folder with a Pyodide distribution's lock file and wheels, or null: the standard library only. */
+    private final Path packages;
 
-    private PythonSandbox(Path node, Path runner, Path pyodide, String bwrap, String unavailable, Path snapshot) {
+    private PythonSandbox(Path node, Path runner, Path pyodide, String bwrap, String unavailable, Path snapshot, Path packages) {
         this.node = node;
         this.runner = runner;
         this.pyodide = pyodide;
         this.bwrap = bwrap;
         this.unavailable = unavailable;
         this.snapshot = snapshot;
+        this.packages = packages;
     }
 
     private PythonSandbox(Path node, Path runner, Path pyodide, String bwrap, String unavailable) {
-        this(node, runner, pyodide, bwrap, unavailable, null);
+        this(node, runner, pyodide, bwrap, unavailable, null, null);
+    }
+
+    /**
+     * This sandbox with programs' imports installed from {@code folder} (read-only in the sandbox):
+     * a Pyodide distribution's {@code pyodide-lock.json} and the wheels it names, e.g. the full
+     * release with numpy, pandas and matplotlib. Nothing is fetched from the network.
+     *
+     * @throws IllegalArgumentException naming what is missing
+     */
+    public PythonSandbox withPackages(Path folder) {
+        Path dir = folder.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(dir.resolve("pyodide-lock.json"))) {
+            throw new IllegalArgumentException(dir + " has no pyodide-lock.json: give the folder of a Pyodide distribution (its lock file and wheels)");
+        }
+        return new PythonSandbox(node, runner, pyodide, bwrap, unavailable, snapshot, dir);
     }
 
     /**
@@ -98,7 +116,7 @@ public final class PythonSandbox {
                     Files.deleteIfExists(partial);
                 }
             }
-            return new PythonSandbox(node, runner, pyodide, bwrap, null, file);
+            return new PythonSandbox(node, runner, pyodide, bwrap, null, file, packages);
         } catch (IOException e) {
             warn.accept("Python runners load Pyodide afresh (4-6 s each): its snapshot was not made (" + e.getMessage() + ")");
             return this;
@@ -158,7 +176,13 @@ public final class PythonSandbox {
                 // Memory-backed folders, small: a file there is memory the resident-size watch does not see.
                 "--size", String.valueOf(TMP_BYTES), "--tmpfs", "/tmp", "--size", String.valueOf(TMP_BYTES), "--tmpfs", "/dev/shm",
                 "--dir", "/tmp/run", "--chdir", "/tmp/run"));
-        List<Path> shown = snapshot == null ? List.of(node, runner, pyodide) : List.of(node, runner, pyodide, snapshot);
+        List<Path> shown = new ArrayList<>(List.of(node, runner, pyodide));
+        if (snapshot != null) {
+            shown.add(snapshot);
+        }
+        if (packages != null) {
+            shown.add(packages);
+        }
         for (Path path : shown) {
             out.addAll(List.of("--ro-bind", path.toString(), path.toString()));
         }
@@ -178,6 +202,9 @@ public final class PythonSandbox {
             if (snapshot != null) {
                 out.add("--allow-fs-read=" + snapshot);
             }
+            if (packages != null) {
+                out.add("--allow-fs-read=" + packages);
+            }
         }
         out.addAll(List.of(
                 // V8's flags are the program's to change otherwise (v8.setFlagsFromString), among
@@ -190,7 +217,10 @@ public final class PythonSandbox {
                 "--max-old-space-size=256", "--wasm-max-mem-pages=" + WASM_MAX_PAGES,
                 runner.toString(), pyodide.toString()));
         if (snapshot != null) {
-            out.add(snapshot.toString());
+            out.add("--snapshot=" + snapshot);
+        }
+        if (packages != null) {
+            out.add("--packages=" + packages);
         }
         return out;
     }
