@@ -115,6 +115,7 @@ final class ApiHandler extends Handler.Wrapper {
         ExecuteRequest parsed = new RequestParser().parse(body);
         RunRecord run = new RunRecord(UUID.randomUUID().toString().replace("-", ""), contextBase(request), parsed.language(),
                 System.currentTimeMillis());
+        run.request(parsed);
         store.add(run);
         if (!queue.submit(run, parsed)) {
             store.discard(run);

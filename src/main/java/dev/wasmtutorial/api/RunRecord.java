@@ -35,6 +35,8 @@ final class RunRecord {
     /** A Python run's files under /output: name, size, type, sha256 (the bytes are in the store). */
     private List<JsonNode> outputFiles = List.of();
     private String outputFilesNote;
+    /** What was asked: code, inputs and limits, kept with the outputs for reproducing and auditing a run. */
+    private JsonNode request;
     private final StringBuilder stdout = new StringBuilder();
     private final StringBuilder stderr = new StringBuilder();
     private boolean stdoutTruncated;
@@ -60,6 +62,24 @@ final class RunRecord {
 
     String id() {
         return id;
+    }
+
+    /** Records what the run was asked to do (set once, before the run is stored). */
+    synchronized void request(ExecuteRequest asked) {
+        ObjectNode r = JSON.createObjectNode();
+        r.put("code", asked.code());
+        if (asked.call() != null) {
+            ObjectNode call = r.putObject("call").put("export", asked.call().export());
+            asked.call().args().forEach(call.putArray("args")::addPOJO);
+        }
+        ObjectNode inputs = r.putObject("inputs");
+        inputs.put("stdin", asked.stdin());
+        asked.args().forEach(inputs.putArray("args")::add);
+        ObjectNode files = inputs.putObject("files");
+        asked.files().forEach(files::put);
+        r.putObject("limits").put("timeMs", asked.limits().timeMs()).put("memoryMiB", asked.limits().memoryPages() / 16)
+                .put("outputKiB", asked.limits().outputBytes() / 1024);
+        this.request = r;
     }
 
     long createdAt() {
@@ -250,6 +270,9 @@ final class RunRecord {
         if (language == Language.C) {
             t.put("compileCached", compileCached);
         }
+        if (request != null) {
+            o.set("request", request);
+        }
         o.putObject("links").put("self", base + "runs/" + id).put("events", base + "runs/" + id + "/events");
         return o;
     }
@@ -298,6 +321,7 @@ final class RunRecord {
         saved.path("diagnostics").forEach(d -> diagnostics.add(new Diagnostic(d.path("line").asInt(), d.path("column").asInt(),
                 d.path("message").asText())));
         r.diagnostics = diagnostics;
+        r.request = saved.get("request");
         r.queuedMs = saved.path("timings").path("queuedMs").asLong();
         r.compileMs = saved.path("timings").path("compileMs").asLong();
         r.runMs = saved.path("timings").path("runMs").asLong();

@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -99,9 +100,29 @@ class PythonApiIT {
     }
 
     @Test
+    void aRunKeepsItsCodeInputsAndOutputsTogetherAcrossARestart() throws Exception {
+        JsonNode run = api.run(python("import os\nos.makedirs('/output', exist_ok=True)\nopen('/output/n.txt', 'w').write(input())\n"
+                + "class Html:\n    def _repr_html_(self):\n        return '<b>7</b>'\ndisplay(Html())\n{'n': 7}",
+                Map.of("inputs", Map.of("stdin", "seven", "files", Map.of("in.csv", "a\n1\n")), "limits", Map.of("timeMs", 3000))));
+        assertThat(run.get("status").asText()).isEqualTo("succeeded");
+        assertThat(run.get("request").get("code").asText()).startsWith("import os");
+        assertThat(run.get("request").get("inputs").get("stdin").asText()).isEqualTo("seven");
+        assertThat(run.get("request").get("inputs").get("files").get("in.csv").asText()).isEqualTo("a\n1\n");
+        assertThat(run.get("request").get("limits").get("timeMs").asInt()).isEqualTo(3000);
+        // A second server on the same runs folder, as after a restart, answers the same run.
+        try (ApiServer restarted = new ApiServer(dir.resolve("site"), dir.resolve("runs"), null, ApiServer.limits(1, 4, 100))) {
+            JsonNode again = restarted.get("runs/" + run.get("id").asText()).json();
+            for (String field : List.of("status", "result", "display", "outputFiles", "request", "stdout")) {
+                assertThat(again.get(field)).as(field).isEqualTo(run.get(field));
+            }
+            assertThat(restarted.get(again.get("outputFiles").get(0).get("link").asText().substring(1)).raw().body()).isEqualTo("seven");
+        }
+    }
+
+    @Test
     void stdinArgsStdoutAndTopLevelAwait() throws Exception {
         JsonNode run = api.run(python("import sys, asyncio\nname = input()\nawait asyncio.sleep(0)\nprint('hello', name, sys.argv[1:])\n"
-                + "{'n': len(sys.argv), 'ok': True}", Map.of("inputs", Map.of("stdin", "Ada\n", "args", java.util.List.of("-v", "x")))));
+                + "{'n': len(sys.argv), 'ok': True}", Map.of("inputs", Map.of("stdin", "Ada\n", "args", List.of("-v", "x")))));
         assertThat(run.get("status").asText()).isEqualTo("succeeded");
         assertThat(run.get("stdout").asText()).isEqualTo("hello Ada ['-v', 'x']\n");
         assertThat(run.get("result").toString()).isEqualTo("{\"n\":3,\"ok\":true}");
@@ -233,7 +254,7 @@ class PythonApiIT {
                 """.formatted(secret, secret)));
         String out = run.get("stdout").asText();
         System.out.println("hostile Python (host): " + out);
-        for (String attempt : java.util.List.of("read-secret", "read-passwd", "list-root", "write-host", "write-tmp", "child-process", "worker")) {
+        for (String attempt : List.of("read-secret", "read-passwd", "list-root", "write-host", "write-tmp", "child-process", "worker")) {
             assertThat(out).as(attempt).contains(attempt + " blocked").doesNotContain(attempt + " REACHED");
         }
         // bubblewrap always sets PWD, to the sandbox's own empty folder; nothing of the server's environment is there.
