@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Server-side Python (serve --api, language "python"), beside the cost of the obvious alternative
 # measured in the same run: a fresh Pyodide per request under the same Node, no sandbox (what a
-# process-per-request service without a pool pays; pydantic's mcp-run-python pays the same once
-# per process, see ../shared/notes/peer-mcp-run-python in the project's workspace).
+# process-per-request service without a pool pays), and, with PEER_DIR set to a folder prepared as
+# bench/peer-mcp-run-python.sh says, the peer pydantic's mcp-run-python (Pyodide in Deno) with a
+# fresh process per call and with calls reusing one process (which then share state).
 #
 #   ./mvnw package -DskipTests
 #   bench/python-api.sh [SEQUENTIAL=30] [CLIENTS=4] [SECONDS=20] [POOL=2] [PORT=8120]
@@ -48,3 +49,7 @@ for i in 1 2 3 4 5; do
 done
 sorted=$(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')
 echo "fresh Node + Pyodide per request (no sandbox), 5 processes, ms to print(1) done: $sorted(median $(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p))"
+if [[ -n "${PEER_DIR:-}" ]]; then
+  "$PEER_DIR/peer-mcp-run-python.sh" 5 | tail -1
+  "$PEER_DIR/peer-mcp-run-python.sh" --warm 20 | tail -1
+fi
