@@ -146,7 +146,29 @@ public final class PythonSandbox {
             return new PythonSandbox(node, runner, pyodide, null, "Python runs are off on this server: it runs untrusted Python only "
                     + "inside an operating-system sandbox, and bwrap (bubblewrap) is not installed (hint for its operator: apt-get install bubblewrap)");
         }
-        return new PythonSandbox(node, runner, pyodide, bwrap.get().toString(), null);
+        PythonSandbox sandbox = new PythonSandbox(node, runner, pyodide, bwrap.get().toString(), null);
+        String broken = sandbox.probe();
+        return broken == null ? sandbox : new PythonSandbox(node, runner, pyodide, null, "Python runs are off on this server: "
+                + "bwrap cannot start the sandbox here (" + broken + "; hint for its operator: allow user namespaces, or run as root)");
+    }
+
+    /** Starts {@code true} inside the operating-system layer; null if that works, else what went wrong. */
+    private String probe() {
+        try {
+            List<String> command = osLayer(List.of("/usr/bin/true"));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readNBytes(4096)).strip();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "no answer within 10 s";
+            }
+            return p.exitValue() == 0 ? null : output.isEmpty() ? "exit " + p.exitValue() : output;
+        } catch (IOException e) {
+            return e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
     }
 
     /** Why Python cannot run here, if it cannot. */
