@@ -1,6 +1,7 @@
 package dev.wasmtutorial.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wasmtutorial.CountingListener;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,14 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -264,19 +261,7 @@ class PythonApiIT {
 
     @Test
     void noConnectionReachesALoopbackListener() throws Exception {
-        AtomicInteger connections = new AtomicInteger();
-        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread accept = new Thread(() -> {
-                while (!listener.isClosed()) {
-                    try (Socket s = listener.accept()) {
-                        connections.incrementAndGet();
-                    } catch (java.io.IOException e) {
-                        return;
-                    }
-                }
-            });
-            accept.setDaemon(true);
-            accept.start();
+        try (CountingListener listener = new CountingListener()) {
             JsonNode run = api.run(python(PROCESS + """
                     net = process.getBuiltinModule('net')
                     for host in ('127.0.0.1', 'localhost'):
@@ -289,10 +274,10 @@ class PythonApiIT {
                     import asyncio
                     await asyncio.sleep(0.5)
                     print('socket', socket.readyState)
-                    """.formatted(listener.getLocalPort(), listener.getLocalPort())));
+                    """.formatted(listener.port(), listener.port())));
             System.out.println("hostile Python (network): " + run.get("stdout").asText() + run.get("stderr").asText());
             assertThat(run.get("stdout").asText()).doesNotContain("REACHED");
-            assertThat(connections.get()).as("connections that reached the listener").isZero();
+            assertThat(listener.connections()).as("connections that reached the listener").isZero();
         }
     }
 

@@ -1,19 +1,16 @@
 package dev.wasmtutorial.python;
 
+import dev.wasmtutorial.CountingListener;
 import dev.wasmtutorial.sandbox.RunListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,25 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PythonSandboxLayersIT {
 
     private final PythonSandbox sandbox = PythonSandbox.forProject(Path.of(""));
-    private final AtomicInteger connections = new AtomicInteger();
-    private ServerSocket listener;
+    private CountingListener listener;
     private Path hostFile;
 
     @BeforeAll
     void start() throws Exception {
         assertThat(sandbox.unavailable()).as("this machine has bwrap, Node and Pyodide (./mvnw package)").isEmpty();
-        listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread accept = new Thread(() -> {
-            while (!listener.isClosed()) {
-                try (Socket s = listener.accept()) {
-                    connections.incrementAndGet();
-                } catch (java.io.IOException e) {
-                    return;
-                }
-            }
-        });
-        accept.setDaemon(true);
-        accept.start();
+        listener = new CountingListener();
         hostFile = Path.of("pom.xml").toAbsolutePath();
     }
 
@@ -79,7 +64,7 @@ class PythonSandboxLayersIT {
                 socket = process.getBuiltinModule('net').connect(%d, '127.0.0.1')
                 socket.on('error', create_proxy(lambda error: None))  # refused: nothing listens in there
                 await asyncio.sleep(1)
-                """.formatted(hostFile, written, listener.getLocalPort());
+                """.formatted(hostFile, written, listener.port());
         try (PythonProcess process = new PythonProcess(command)) {
             process.ready().get(120, java.util.concurrent.TimeUnit.SECONDS);
             PythonOutcome outcome = process.run(program, "", List.of(), Map.of(), 10_000, 64, 1 << 20, RunListener.NONE);
@@ -92,10 +77,10 @@ class PythonSandboxLayersIT {
     void theOperatingSystemLayerAloneHidesHostFilesTheEnvironmentAndTheNetwork() throws Exception {
         Path written = Path.of("/tmp/python-layer-test-" + ProcessHandle.current().pid());
         Files.deleteIfExists(written);
-        int before = connections.get();
+        int before = listener.connections();
         String report = attack(sandbox.osLayer(sandbox.runtime(false)), written);
         assertThat(report).contains("host-file: blocked", "etc-passwd: blocked", "environment: blocked");
-        assertThat(connections.get()).as("connections from the sandbox to a host listener").isEqualTo(before);
+        assertThat(listener.connections()).as("connections from the sandbox to a host listener").isEqualTo(before);
         // What it leaves: writes and programs, inside its own empty /tmp and /usr.
         assertThat(report).contains("write: REACHED", "child-process: REACHED");
         assertThat(written).as("the write went to the sandbox's own /tmp").doesNotExist();
@@ -104,15 +89,15 @@ class PythonSandboxLayersIT {
     @Test
     void theRuntimeLayerAloneRefusesFilesWritesAndChildProcesses() throws Exception {
         Path written = Files.createTempDirectory("python-layer-").resolve("written.txt");
-        int before = connections.get();
+        int before = listener.connections();
         String report = attack(sandbox.runtime(true), written);
         assertThat(report).contains("host-file: blocked", "etc-passwd: blocked", "write: blocked", "child-process: blocked");
         assertThat(written).doesNotExist();
         // What it leaves, for the other layer to take away: the environment and the network.
         assertThat(report).contains("environment: REACHED");
-        for (int i = 0; i < 40 && connections.get() == before; i++) {
+        for (int i = 0; i < 40 && listener.connections() == before; i++) {
             Thread.sleep(50);
         }
-        assertThat(connections.get()).as("connections from the runtime layer alone").isGreaterThan(before);
+        assertThat(listener.connections()).as("connections from the runtime layer alone").isGreaterThan(before);
     }
 }
