@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wasmtutorial.config.Hashes;
 import dev.wasmtutorial.python.PythonOutcome;
 import dev.wasmtutorial.sandbox.Outcome;
 
@@ -127,13 +128,7 @@ final class RunRecord {
 
     /** The sandbox's outcome; stdout/stderr were streamed already, the outcome's copies are authoritative. */
     synchronized void finished(Outcome outcome) {
-        stdout.setLength(0);
-        stdout.append(outcome.stdout());
-        stderr.setLength(0);
-        stderr.append(outcome.stderr());
-        stdoutTruncated = outcome.stdoutTruncated();
-        stderrTruncated = outcome.stderrTruncated();
-        exitCode = outcome.exitCode();
+        takeOutput(outcome.stdout(), outcome.stderr(), outcome.stdoutTruncated(), outcome.stderrTruncated(), outcome.exitCode());
         result = outcome.result().isEmpty() ? null : outcome.result();
         files = outcome.files();
         runMs = outcome.runMillis();
@@ -151,17 +146,11 @@ final class RunRecord {
 
     /** A Python run's outcome; as for {@link #finished(Outcome)}, its copies of the output are authoritative. */
     synchronized void finished(PythonOutcome outcome) {
-        stdout.setLength(0);
-        stdout.append(outcome.stdout());
-        stderr.setLength(0);
-        stderr.append(outcome.stderr());
-        stdoutTruncated = outcome.truncated();
-        stderrTruncated = outcome.truncated();
-        exitCode = outcome.exitCode();
+        takeOutput(outcome.stdout(), outcome.stderr(), outcome.truncated(), outcome.truncated(), outcome.exitCode());
         value = outcome.result();
         display = outcome.display();
         outputFiles = outcome.files().stream().map(f -> (JsonNode) JSON.createObjectNode().put("name", f.name()).put("size", f.bytes().length)
-                .put("type", f.mimeType()).put("sha256", dev.wasmtutorial.config.Hashes.sha256Hex(f.bytes()))).toList();
+                .put("type", f.mimeType()).put("sha256", Hashes.sha256Hex(f.bytes()))).toList();
         outputFilesNote = outcome.filesNote();
         diagnostics = outcome.diagnostics().stream()
                 .map(d -> new Diagnostic(d.path("line").asInt(), d.path("column").asInt(), d.path("message").asText())).toList();
@@ -174,6 +163,17 @@ final class RunRecord {
             case MEMORY_LIMIT -> "memory_limit";
             case OUTPUT_LIMIT -> "output_limit";
         });
+    }
+
+    /** The streamed output replaced by the sandbox's final copy, which is cut at the cap exactly. */
+    private void takeOutput(String out, String err, boolean outCut, boolean errCut, Integer exit) {
+        stdout.setLength(0);
+        stdout.append(out);
+        stderr.setLength(0);
+        stderr.append(err);
+        stdoutTruncated = outCut;
+        stderrTruncated = errCut;
+        exitCode = exit;
     }
 
     synchronized void failed(String why) {
